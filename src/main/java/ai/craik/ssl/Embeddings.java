@@ -15,7 +15,8 @@ final class Embeddings {
     Checks.arg(s.dimension() == 2,
         "%s expects embeddings [B, D], got shape %s; reshape to [B, D] first", who, s);
     Checks.arg(s.get(0) >= minRows,
-        "%s needs at least %s rows, got %s (%s); use a larger batch", who, minRows, s.get(0), why);
+        "%s needs at least %s %s, got %s (%s); use a larger batch", who, minRows,
+        minRows == 1 ? "row" : "rows", s.get(0), why);
     Checks.arg(s.get(1) >= 1, "%s needs at least 1 column, got shape %s", who, s);
   }
 
@@ -32,12 +33,12 @@ final class Embeddings {
     return z.sub(z.mean(new int[] {0}, true));
   }
 
-  /** Mask [D, D] that is 0 on the diagonal and 1 elsewhere, in z's manager and data type. */
+  /** Mask [D, D] that is 0 on the diagonal and 1 elsewhere, in like's manager and data type. */
   static NDArray offDiagonal(NDArray like, int d) {
     return like.getManager().eye(d).toType(like.getDataType(), false).neg().add(1f);
   }
 
-  /** Identity [D, D] in z's manager and data type. */
+  /** Identity [D, D] in like's manager and data type. */
   static NDArray eye(NDArray like, int d) {
     return like.getManager().eye(d).toType(like.getDataType(), false);
   }
