@@ -1,5 +1,6 @@
 package ai.craik.report;
 
+import ai.craik.run.AtomicFiles;
 import ai.craik.config.Checks;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

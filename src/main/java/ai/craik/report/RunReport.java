@@ -1,5 +1,6 @@
 package ai.craik.report;
 
+import ai.craik.run.AtomicFiles;
 import ai.craik.config.Checks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
