@@ -14,7 +14,8 @@ import ai.djl.training.GradientCollector;
  *   g = d (sum_n f(P)_n) / dP                                   [N, D]   (row n is grad f(P_n))
  *   gd:    P &lt;- P - lr g
  *   adam:  m &lt;- b1 m + (1 - b1) g;  v &lt;- b2 v + (1 - b2) g^2;
- *          P &lt;- P - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)     b1 0.9, b2 0.999, eps 1e-8
+ *          P &lt;- P - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ *          with b1 = 0.9, b2 = 0.999, eps = 1e-8
  * </pre>
  *
  * <p>f is an {@link Energy}: points [N, D] to values [N]. It must be row-separable (value n depends
@@ -42,7 +43,8 @@ public final class GradientMinimizer {
   private final MinimizerConfig config;
 
   public GradientMinimizer(MinimizerConfig config) {
-    Checks.arg(config != null, "minimizer config is null; use e.g. MinimizerConfig.adam(200, 0.05)");
+    Checks.arg(config != null,
+        "minimizer config is null; use e.g. MinimizerConfig.adam(200, 0.05)");
     this.config = config;
   }
 
