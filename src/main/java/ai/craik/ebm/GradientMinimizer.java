@@ -89,16 +89,15 @@ public final class GradientMinimizer {
           NDArray g = leaf.getGradient();
           g.attach(step);
           if (adam) {
+            m.tempAttach(step); // temporaries of m and v ops land in the step; both return after
+            v.tempAttach(step);
             m.muli(BETA1).addi(g.mul(1 - BETA1));
             v.muli(BETA2).addi(g.square().mul(1 - BETA2));
             double c1 = 1 - Math.pow(BETA1, t + 1);
             double c2 = 1 - Math.pow(BETA2, t + 1);
-            NDArray update = m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(lr);
-            update.attach(step);
-            p.subi(update);
+            p.subi(m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(lr));
           } else {
-            NDArray update = g.mul(lr);
-            p.subi(update);
+            p.subi(g.mul(lr));
           }
         }
       }

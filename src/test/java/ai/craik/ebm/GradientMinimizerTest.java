@@ -83,6 +83,27 @@ class GradientMinimizerTest {
   }
 
   @Test
+  void adamKeepsItsStepTemporariesOutOfTheRunManager() {
+    // f sees each step's leaf; the leaf's manager's parent is the minimizer's run manager, whose
+    // array count must not grow from step to step
+    try (NDManager m = NDManager.newBaseManager()) {
+      Energy quadratic = quadratic(m);
+      java.util.List<Integer> counts = new java.util.ArrayList<>();
+      Energy f = y -> {
+        NDManager parent = y.getManager().getParentManager();
+        if (parent != m) {
+          counts.add(parent.getManagedArrays().size());
+        }
+        return quadratic.energy(y);
+      };
+      NDArray start = m.create(new float[] {0, 0, 3, 3}, new Shape(2, 2));
+      new GradientMinimizer(MinimizerConfig.adam(10, 0.05)).minimize(f, start);
+      assertThat(counts).hasSize(10);
+      assertThat(counts).containsOnly(counts.get(0));
+    }
+  }
+
+  @Test
   void zeroStepsOnlyEvaluatesTheStarts() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray start = m.create(new float[] {1, -2, 2, -2}, new Shape(2, 2));
