@@ -20,11 +20,11 @@ import java.util.SplittableRandom;
  * is kept per row. Non-convex energies (a periodic latent, several modes) need several starts: each
  * start only reaches a local minimum.
  *
- * <p>The returned energy is a plain value (no graph): to train on F_inf, re-evaluate
- * E(x, y, z_check) inside your own gradient collector, holding z_check fixed (by the envelope theorem
- * its gradient in the parameters is that of F_inf). Callers must not have a collector open, see
- * {@link GradientMinimizer}. Reference: LeCun, "A Path Towards Autonomous Machine Intelligence"
- * (2022), latent-variable EBMs, inference by minimization over z.
+ * <p>The returned energy is a plain value (no graph): to train on F_inf, re-evaluate E(x, y,
+ * z_check) inside your own gradient collector, holding z_check fixed (by the envelope theorem its
+ * gradient in the parameters is that of F_inf). Callers must not have a collector open, see {@link
+ * GradientMinimizer}. Reference: LeCun, "A Path Towards Autonomous Machine Intelligence" (2022),
+ * latent-variable EBMs, inference by minimization over z.
  */
 public final class ContinuousLatentInference {
   private final GradientMinimizer minimizer;
@@ -38,7 +38,8 @@ public final class ContinuousLatentInference {
    */
   public ContinuousLatentInference(MinimizerConfig config, int starts, Starts distribution) {
     Checks.arg(starts >= 1, "starts=%s must be at least 1 per row", starts);
-    Checks.arg(distribution != null, "start distribution is null; use e.g. new Starts.Normal(0, 1)");
+    Checks.arg(distribution != null,
+        "start distribution is null; use e.g. new Starts.Normal(0, 1)");
     this.minimizer = new GradientMinimizer(config);
     this.starts = starts;
     this.distribution = distribution;
@@ -57,10 +58,12 @@ public final class ContinuousLatentInference {
     Checks.arg(dz >= 1, "latentDim()=%s must be at least 1", dz);
     NDManager owner = y.getManager();
     try (NDManager scope = owner.newSubManager()) {
-      NDArray xt = Rows.repeatEach(x.stopGradient(), starts); // [B*S, Dx]
-      NDArray yt = Rows.repeatEach(y.stopGradient(), starts); // [B*S, Dy]
-      xt.attach(scope);
-      yt.attach(scope);
+      NDArray xs = x.stopGradient(); // constants for the minimizer
+      NDArray ys = y.stopGradient();
+      xs.attach(scope);
+      ys.attach(scope);
+      NDArray xt = Rows.repeatEach(xs, starts); // [B*S, Dx]
+      NDArray yt = Rows.repeatEach(ys, starts); // [B*S, Dy]
       NDArray z0 = distribution.draw(scope, rng, b * starts, dz); // [B*S, Dz]
       MinimizerResult r = minimizer.minimize(z -> energy.energy(xt, yt, z), z0);
       DataType type = r.values().getDataType();
@@ -80,7 +83,7 @@ public final class ContinuousLatentInference {
         bestE[row] = values[best];
       }
       NDArray z = owner.create(bestZ, new Shape(b, dz));
-      NDArray e = owner.create(bestE, new Shape(b)).toType(type, false);
+      NDArray e = scope.create(bestE, new Shape(b)).toType(type, false);
       e.attach(owner);
       return new LatentEstimate(z, e);
     }

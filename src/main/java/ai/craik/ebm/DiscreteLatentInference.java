@@ -19,7 +19,8 @@ import ai.djl.ndarray.NDArray;
  * energy's parameters (and in x, y) when called inside a gradient collector; the grid is constant.
  * Memory grows as B*K rows: split the batch when B*K is large.
  *
- * <p>Reference: LeCun, "A Path Towards Autonomous Machine Intelligence" (2022), latent-variable EBMs.
+ * <p>Reference: LeCun, "A Path Towards Autonomous Machine Intelligence" (2022), latent-variable
+ * EBMs.
  */
 public final class DiscreteLatentInference {
   private DiscreteLatentInference() {}
@@ -46,7 +47,8 @@ public final class DiscreteLatentInference {
     long dz = z.getShape().get(1);
     Checks.arg(dz == energy.latentDim(),
         "latent values z %s have Dz=%s but the energy expects latentDim()=%s; build the grid with"
-            + " %s coordinates per point", z.getShape(), dz, energy.latentDim(), energy.latentDim());
+            + " %s coordinates per point",
+        z.getShape(), dz, energy.latentDim(), energy.latentDim());
     Checks.arg(k >= 1, "latent values z %s are empty; need K >= 1", z.getShape());
     NDArray xt = Rows.repeatEach(x, k); // [B*K, Dx]
     NDArray yt = Rows.repeatEach(y, k); // [B*K, Dy]

@@ -73,8 +73,9 @@ public final class EnergyMinimization {
     checkCommon(dy, rng);
     int b = Math.toIntExact(x.getShape().get(0));
     try (NDManager scope = x.getManager().newSubManager()) {
-      NDArray xt = Rows.repeatEach(x.stopGradient(), starts); // [B*S, Dx]
-      xt.attach(scope);
+      NDArray xs = x.stopGradient(); // a constant for the minimizer
+      xs.attach(scope);
+      NDArray xt = Rows.repeatEach(xs, starts); // [B*S, Dx]
       NDArray y0 = distribution.draw(scope, rng, b * starts, dy); // [B*S, Dy]
       MinimizerResult r = minimizer.minimize(y -> energy.energy(xt, y), y0);
       double[] values = values(r);

@@ -13,13 +13,14 @@ import ai.djl.ndarray.NDArrays;
  *   F_inf(b)  = min_k E[b, k]                                          (zero temperature)
  * </pre>
  *
- * <p>Properties (used as tests): min_k E &lt;= F_beta &lt;= mean_k E (Jensen); F_beta is non-increasing
- * in beta; F_beta -&gt; min_k E as beta -&gt; inf and -&gt; mean_k E as beta -&gt; 0; and
- * dF_beta(b)/dE[b, k] = softmax(-beta E[b, :])_k, the Gibbs probabilities ({@link Gibbs}).
+ * <p>Properties (used as tests): min_k E &lt;= F_beta &lt;= mean_k E (Jensen); F_beta is
+ * non-increasing in beta; F_beta -&gt; min_k E as beta -&gt; inf and -&gt; mean_k E as beta -&gt;
+ * 0; and dF_beta(b)/dE[b, k] = softmax(-beta E[b, :])_k, the Gibbs probabilities ({@link Gibbs}).
  *
  * <p>All methods are differentiable in E (they are used as training losses) and keep arrays in the
  * manager of E. Reference: LeCun, "A Path Towards Autonomous Machine Intelligence" (2022), eq. for
- * the free energy of a latent-variable EBM; LeCun et al., "A Tutorial on Energy-Based Learning" (2006).
+ * the free energy of a latent-variable EBM; LeCun et al., "A Tutorial on Energy-Based Learning"
+ * (2006).
  */
 public final class FreeEnergy {
   private FreeEnergy() {}
@@ -42,15 +43,16 @@ public final class FreeEnergy {
    * <pre>
    *   F_beta = m - (1/beta) log1p( (1/K) sum_k expm1(a_k) )
    *   expm1(a) = 2 tanh(a/2) / (1 - tanh(a/2)),    log1p(u) = 2 atanh(u / (2 + u)),
-   *   atanh(w) = w (1 + w^2/3 + w^4/5 + ... + w^10/11)  if |w| &lt; 1/8,   else (1/2) log((1 + w) / (1 - w))
+   *   atanh(w) = w (1 + w^2/3 + w^4/5 + ... + w^10/11)      if |w| &lt; 1/8
+   *            = (1/2) log((1 + w) / (1 - w))                otherwise
    * </pre>
    *
-   * The expm1/log1p forms keep full relative precision when beta (E - m) is tiny, so the beta -&gt; 0
-   * limit (the mean) is reached without the 1e-7/beta rounding error of log(mean(exp(a))) in float32.
-   * They are built from tanh, log and a series because DJL has no expm1/log1p, its PyTorch engine
-   * does not implement atanh, and its type cast is not differentiable (so computing in float64 would
-   * cut the graph). F_beta &gt;= min_k E holds exactly (every factor keeps its sign); the result is
-   * finally capped at mean_k E, which only removes rounding. {@code beta =
+   * The expm1/log1p forms keep full relative precision when beta (E - m) is tiny, so the beta -&gt;
+   * 0 limit (the mean) is reached without the 1e-7/beta rounding error of log(mean(exp(a))) in
+   * float32. They are built from tanh, log and a series because DJL has no expm1/log1p, its PyTorch
+   * engine does not implement atanh, and its type cast is not differentiable (so computing in
+   * float64 would cut the graph). F_beta &gt;= min_k E holds exactly (every factor keeps its sign);
+   * the result is finally capped at mean_k E, which only removes rounding. {@code beta =
    * Double.POSITIVE_INFINITY} returns min_k E exactly.
    *
    * @param e energies [B, K], K &gt;= 1, finite

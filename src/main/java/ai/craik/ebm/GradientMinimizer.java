@@ -14,7 +14,8 @@ import ai.djl.training.GradientCollector;
  *   g = d (sum_n f(P)_n) / dP                                   [N, D]   (row n is grad f(P_n))
  *   gd:    P &lt;- P - lr g
  *   adam:  m &lt;- b1 m + (1 - b1) g;  v &lt;- b2 v + (1 - b2) g^2;
- *          P &lt;- P - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)     b1 0.9, b2 0.999, eps 1e-8
+ *          P &lt;- P - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ *          with b1 = 0.9, b2 = 0.999, eps = 1e-8
  * </pre>
  *
  * <p>f is an {@link Energy}: points [N, D] to values [N]. It must be row-separable (value n depends
@@ -42,7 +43,8 @@ public final class GradientMinimizer {
   private final MinimizerConfig config;
 
   public GradientMinimizer(MinimizerConfig config) {
-    Checks.arg(config != null, "minimizer config is null; use e.g. MinimizerConfig.adam(200, 0.05)");
+    Checks.arg(config != null,
+        "minimizer config is null; use e.g. MinimizerConfig.adam(200, 0.05)");
     this.config = config;
   }
 
@@ -87,16 +89,15 @@ public final class GradientMinimizer {
           NDArray g = leaf.getGradient();
           g.attach(step);
           if (adam) {
+            m.tempAttach(step); // temporaries of m and v ops land in the step; both return after
+            v.tempAttach(step);
             m.muli(BETA1).addi(g.mul(1 - BETA1));
             v.muli(BETA2).addi(g.square().mul(1 - BETA2));
             double c1 = 1 - Math.pow(BETA1, t + 1);
             double c2 = 1 - Math.pow(BETA2, t + 1);
-            NDArray update = m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(lr);
-            update.attach(step);
-            p.subi(update);
+            p.subi(m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(lr));
           } else {
-            NDArray update = g.mul(lr);
-            p.subi(update);
+            p.subi(g.mul(lr));
           }
         }
       }

@@ -14,9 +14,9 @@ import java.util.Arrays;
  * {@link #toArray} makes the NDArray [K, Dz]. Factories:
  *
  * <ul>
- *   <li>{@link #angles(int)}: z_i = 2 pi i / K, i = 0 .. K-1 (Dz = 1), a uniform grid on the circle;
+ *   <li>{@link #angles(int)}: z_i = 2 pi i / K, i = 0 .. K-1 (Dz = 1), uniform on the circle;
  *   <li>{@link #uniformGrid(double[], double[], int[])}: the regular grid over a box;
- *   <li>{@link #oneHot(int)}: z_i = e_i in R^K, a discrete K-valued latent (a code book of K symbols).
+ *   <li>{@link #oneHot(int)}: z_i = e_i in R^K, a discrete K-valued latent (a code book).
  * </ul>
  *
  * <p>Reference: LeCun, "A Path Towards Autonomous Machine Intelligence" (2022), section on
@@ -50,10 +50,10 @@ public record LatentGrid(float[][] points) {
   }
 
   /**
-   * The regular grid over the box [lo_0, hi_0] x ... x [lo_{D-1}, hi_{D-1}] with counts[j] points on
-   * axis j: lo_j + (hi_j - lo_j) t / (counts[j] - 1), t = 0 .. counts[j] - 1 (both ends included; a
-   * count of 1 gives the midpoint). K = prod_j counts[j]; points are in row-major order (the last
-   * axis varies fastest).
+   * The regular grid over the box [lo_0, hi_0] x ... x [lo_{D-1}, hi_{D-1}] with counts[j] points
+   * on axis j: lo_j + (hi_j - lo_j) t / (counts[j] - 1), t = 0 .. counts[j] - 1 (both ends
+   * included; a count of 1 gives the midpoint). K = prod_j counts[j]; points are in row-major order
+   * (the last axis varies fastest).
    */
   public static LatentGrid uniformGrid(double[] lo, double[] hi, int[] counts) {
     Checks.arg(lo != null && hi != null && counts != null,

@@ -32,6 +32,7 @@ public record LocalMinimum(float[] y, double energy, int starts) {
 
   @Override
   public String toString() {
-    return "LocalMinimum[y=" + Arrays.toString(y) + ", energy=" + energy + ", starts=" + starts + "]";
+    return "LocalMinimum[y=" + Arrays.toString(y) + ", energy=" + energy + ", starts=" + starts
+        + "]";
   }
 }

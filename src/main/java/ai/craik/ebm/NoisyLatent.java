@@ -9,12 +9,12 @@ import java.util.SplittableRandom;
  * Latent-capacity regularization by additive noise: during training the decoder sees
  *
  * <pre>
- *   z_noisy = z + sigma eps,    eps ~ N(0, I) drawn on the host from an explicit stream   (same shape as z)
+ *   z_noisy = z + sigma eps,    eps ~ N(0, I), same shape as z, drawn on the host
  * </pre>
  *
- * <p>Noise bounds how much information z can carry about y (as in a noisy channel, or the noise of a
- * VAE's posterior), so the latent cannot make every y low-energy. The result is differentiable in z
- * (eps is a constant). The stream is advanced by z.size() normal draws for every call, also when
+ * <p>Noise bounds how much information z can carry about y (as in a noisy channel, or the noise of
+ * a VAE's posterior), so the latent cannot make every y low-energy. The result is differentiable in
+ * z (eps is a constant). The stream is advanced by z.size() normal draws for every call, also when
  * sigma = 0, so changing sigma does not shift later draws. Reference: LeCun, "A Path Towards
  * Autonomous Machine Intelligence" (2022), regularized latent-variable EBMs.
  *
@@ -29,7 +29,8 @@ public record NoisyLatent(double sigma) {
   /** z + sigma eps, same shape, type and manager as z. */
   public NDArray apply(NDArray z, SplittableRandom rng) {
     Checks.arg(z != null, "latent z is null");
-    Checks.arg(rng != null, "random stream is null; pass e.g. RandomStreams.stream(\"latent-noise\")");
+    Checks.arg(rng != null,
+        "random stream is null; pass e.g. RandomStreams.stream(\"latent-noise\")");
     float[] eps = HostRandom.normal(rng, Math.toIntExact(z.size()));
     for (int i = 0; i < eps.length; i++) {
       eps[i] = (float) (sigma * eps[i]);

@@ -3,11 +3,11 @@ package ai.craik.ebm;
 import ai.craik.config.Checks;
 import ai.djl.ndarray.NDArray;
 
-/** Shape checks shared by the inference classes of this package; messages name the shape and fix. */
+/** Shape checks shared by this package's inference classes; messages name the shape and fix. */
 final class ShapeChecks {
   private ShapeChecks() {}
 
-  /** Requires {@code a} to be a matrix [rows, cols]; {@code expected} names the axes, e.g. "[B, K]". */
+  /** Requires {@code a} to be a matrix; {@code expected} names its axes, e.g. "[B, K]". */
   static void matrix(NDArray a, String name, String expected) {
     Checks.arg(a != null, "%s is null; pass an array of shape %s", name, expected);
     Checks.arg(a.getShape().dimension() == 2,

@@ -18,15 +18,17 @@ import ai.djl.ndarray.types.Shape;
  * <p>Inference z_check = argmin_z E(y, z) by ISTA (iterative shrinkage-thresholding), from z = 0:
  *
  * <pre>
- *   z &lt;- S_{lambda/L}( z - (1/L) 2 W^T (W z - y) ),   L = 2 sigma_max(W)^2,   S_t(v) = sign(v) max(|v| - t, 0)
+ *   z &lt;- S_{lambda/L}( z - (1/L) 2 W^T (W z - y) ),     L = 2 sigma_max(W)^2,
+ *   S_t(v) = sign(v) max(|v| - t, 0)                      (soft thresholding)
  * </pre>
  *
  * <p>L is the Lipschitz constant of the gradient of the quadratic term, so each step does not raise
- * the energy. sigma_max(W)^2 is the largest eigenvalue of W^T W, found by power iteration on the host
- * (outside autograd; DJL's PyTorch engine lacks svd/eigh under autograd). Learning alternates ISTA
- * with {@link #dictionaryStep}. References: Olshausen and Field, Nature 381 (1996); Daubechies,
- * Defrise, De Mol, CPAM 57 (2004) (ISTA); Beck and Teboulle, SIAM J. Imaging Sci. 2 (2009); LeCun,
- * "A Path Towards Autonomous Machine Intelligence" (2022), regularized latent-variable EBMs.
+ * the energy. sigma_max(W)^2 is the largest eigenvalue of W^T W, found by power iteration on the
+ * host (outside autograd; DJL's PyTorch engine lacks svd/eigh under autograd). Learning alternates
+ * ISTA with {@link #dictionaryStep}. References: Olshausen and Field, Nature 381 (1996);
+ * Daubechies, Defrise, De Mol, CPAM 57 (2004) (ISTA); Beck and Teboulle, SIAM J. Imaging Sci. 2
+ * (2009); LeCun, "A Path Towards Autonomous Machine Intelligence" (2022), regularized
+ * latent-variable EBMs.
  */
 public final class SparseCoding {
   private static final int POWER_ITERATIONS = 10_000;
@@ -45,10 +47,13 @@ public final class SparseCoding {
     return residual.square().sum(rows).add(z.abs().sum(rows).mul(lambda));
   }
 
-  /** S_t(v) = sign(v) max(|v| - t, 0), elementwise, same shape as v; t finite and &gt;= 0. */
+  /**
+   * S_t(v) = sign(v) max(|v| - t, 0), elementwise, same shape as v; t finite and &gt;= 0. Computed
+   * as v - clip(v, -t, t), which gives exactly +0 inside [-t, t].
+   */
   public static NDArray softThreshold(NDArray v, double t) {
     Checks.arg(Double.isFinite(t) && t >= 0, "soft threshold t=%s must be finite and >= 0", t);
-    return v.sign().mul(v.abs().sub(t).maximum(0));
+    return v.sub(v.clip(-t, t));
   }
 
   /**
@@ -144,8 +149,8 @@ public final class SparseCoding {
 
   /**
    * One dictionary-learning step given codes: a gradient step on the mean reconstruction error,
-   * then every column rescaled to unit norm (which keeps the L1 penalty meaningful: otherwise W grows
-   * and z shrinks without bound):
+   * then every column rescaled to unit norm (which keeps the L1 penalty meaningful: otherwise W
+   * grows and z shrinks without bound):
    *
    * <pre>
    *   W' = W - lr (2/B) (z W^T - y)^T z,     W'[:, j] &lt;- W'[:, j] / max(||W'[:, j]||, 1e-12)

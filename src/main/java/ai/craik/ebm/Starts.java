@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>{@link Normal}: every coordinate mean + std * eps, eps ~ N(0, 1);
- *   <li>{@link Box}: coordinate j uniform in [lo_j, hi_j); a one-element lo/hi applies to every axis.
+ *   <li>{@link Box}: coordinate j uniform in [lo_j, hi_j); one-element lo/hi apply to every axis.
  * </ul>
  */
 public sealed interface Starts {
