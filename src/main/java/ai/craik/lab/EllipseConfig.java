@@ -24,8 +24,10 @@ public record EllipseConfig(Data data, Latent latent, Train train, Eval eval) {
 
   /** Learning (w1, w2) by minimizing the free energy of the data. */
   public record Train(List<Double> initW, int steps, double learningRate, double beta,
-      int logEvery, int checkpointEvery) {
+      int refineSteps, double refineLearningRate, int logEvery, int checkpointEvery) {
     public Train {
+      ConfigChecks.atLeast("refine_steps", refineSteps, 0);
+      ConfigChecks.positive("refine_learning_rate", refineLearningRate);
       ConfigChecks.size("init_w", initW, 2);
       ConfigChecks.atLeast("steps", steps, 0);
       ConfigChecks.positive("learning_rate", learningRate);
