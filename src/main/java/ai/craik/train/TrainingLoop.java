@@ -78,7 +78,7 @@ public final class TrainingLoop {
         boolean last = done == schedule.steps();
         if (done % schedule.logEvery() == 0 || last) {
           Map<String, Object> row = new LinkedHashMap<>(metrics);
-          row.put("step_seconds", (System.nanoTime() - t0) / 1e9);
+          row.put("time/step_seconds", (System.nanoTime() - t0) / 1e9); // wall clock: not deterministic
           session.metrics().log(schedule.phase(), done, row);
         }
         session.progress().update(done, status(metrics));
