@@ -9,14 +9,13 @@ import ai.craik.ebm.MinimizerConfig;
 import ai.craik.ebm.ReconstructionEnergy;
 import ai.craik.engine.HostRandom;
 import ai.craik.lab.LabOutcome.DrawnFigure;
-import ai.craik.nn.AdamW;
 import ai.craik.nn.Parameters;
 import ai.craik.report.HeatMap;
 import ai.craik.report.LineChart;
 import ai.craik.report.Marker;
 import ai.craik.report.ScatterChart;
-import ai.craik.run.Checkpointable;
 import ai.craik.run.RunSession;
+import ai.craik.train.TrainableState;
 import ai.craik.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -84,39 +83,21 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
         (x, z) -> NDArrays.concat(new NDList(z.cos(), z.sin()), 1).mul(w), 1);
   }
 
-  /** Trainable (w1, w2) with their optimizer: the state a checkpoint saves. */
-  static final class Axes implements Checkpointable {
-    final Parameters params;
-    final AdamW optimizer;
+  /** Trainable (w1, w2) with their optimizer. */
+  static TrainableState axes(NDManager manager, List<Double> init) {
+    Parameters params = new Parameters(manager);
+    params.add("w", new float[] {init.get(0).floatValue(), init.get(1).floatValue()},
+        new Shape(2));
+    return TrainableState.adam(params);
+  }
 
-    Axes(NDManager manager, List<Double> init) {
-      params = new Parameters(manager);
-      params.add("w", new float[] {init.get(0).floatValue(), init.get(1).floatValue()},
-          new Shape(2));
-      optimizer = AdamW.adam(params);
-    }
+  private static NDArray w(TrainableState axes) {
+    return axes.params().get("w");
+  }
 
-    NDArray w() {
-      return params.get("w");
-    }
-
-    double[] values() {
-      float[] w = w().toFloatArray();
-      return new double[] {w[0], w[1]};
-    }
-
-    @Override
-    public NDList state(NDManager target) {
-      NDList out = params.snapshot(target);
-      out.addAll(optimizer.state(target));
-      return out;
-    }
-
-    @Override
-    public void restore(NDList saved) {
-      params.restore(saved);
-      optimizer.restore(saved);
-    }
+  private static double[] values(TrainableState axes) {
+    float[] w = w(axes).toFloatArray();
+    return new double[] {w[0], w[1]};
   }
 
   @Override
@@ -128,14 +109,14 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
 
     List<Map<String, Object>> probes = probes(manager, trueW, grid, betas);
 
-    Axes zero = new Axes(manager, cfg.train().initW());
+    TrainableState zero = axes(manager, cfg.train().initW());
     double lossZero = train(session, manager, "train_zero_temperature", zero, data, grid,
         Double.POSITIVE_INFINITY, cfg.train());
-    Axes warm = new Axes(manager, cfg.train().initW());
+    TrainableState warm = axes(manager, cfg.train().initW());
     double lossBeta = train(session, manager, "train_finite_temperature", warm, data, grid,
         cfg.train().beta(), cfg.train());
-    double[] learned = zero.values();
-    double[] learnedBeta = warm.values();
+    double[] learned = values(zero);
+    double[] learnedBeta = values(warm);
 
     List<DrawnFigure> figures = new ArrayList<>();
     try {
@@ -253,7 +234,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
         : java.math.BigDecimal.valueOf(beta).stripTrailingZeros().toPlainString();
   }
 
-  private static double train(RunSession session, NDManager manager, String phase, Axes axes,
+  private static double train(RunSession session, NDManager manager, String phase, TrainableState axes,
       double[][] data, LatentGrid grid, double beta, EllipseConfig.Train t) {
     TrainingLoop.Schedule schedule =
         new TrainingLoop.Schedule(phase, t.steps(), t.logEvery(), t.checkpointEvery());
@@ -269,13 +250,13 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         gc.zeroGradients();
         NDArray f = refine
-            ? energy(axes.w()).energy(x, y, zHat).mean()
-            : DiscreteLatentInference.freeEnergy(energy(axes.w()), x, y, grid, beta).mean();
+            ? energy(w(axes)).energy(x, y, zHat).mean()
+            : DiscreteLatentInference.freeEnergy(energy(w(axes)), x, y, grid, beta).mean();
         loss = f.getFloat();
         gc.backward(f);
       }
-      double gradNorm = axes.optimizer.step(t.learningRate());
-      double[] w = axes.values();
+      double gradNorm = axes.optimizer().step(t.learningRate());
+      double[] w = values(axes);
       last[0] = loss;
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("loss/free_energy", loss);
@@ -285,7 +266,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
       return metrics;
     });
     if (Double.isNaN(last[0])) { // resumed after the phase had finished: evaluate once
-      last[0] = meanFreeEnergyAt(manager, axes.values(), data, grid, beta);
+      last[0] = meanFreeEnergyAt(manager, values(axes), data, grid, beta);
     }
     return last[0];
   }
@@ -294,9 +275,9 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
    * ž per data point at the current w: the best grid angle, refined by gradient descent on z (w held
    * constant). By the envelope theorem dF_inf/dw = ∂E/∂w at ž, so ž needs no gradient.
    */
-  private static NDArray refinedLatents(NDManager scope, Axes axes, NDArray x, NDArray y,
+  private static NDArray refinedLatents(NDManager scope, TrainableState axes, NDArray x, NDArray y,
       LatentGrid grid, GradientMinimizer refiner) {
-    NDArray w = scope.create(axes.w().toFloatArray());
+    NDArray w = scope.create(w(axes).toFloatArray());
     LatentEnergy fixed = energy(w);
     LatentEstimate start = DiscreteLatentInference.infer(fixed, x, y, grid);
     return refiner.minimize(z -> fixed.energy(x, y, z), start.z()).points();

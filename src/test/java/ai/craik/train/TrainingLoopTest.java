@@ -13,10 +13,8 @@ import ai.craik.run.MetricsLog;
 import ai.craik.run.ProgressListener;
 import ai.craik.run.RunDir;
 import ai.craik.run.RunSession;
-import ai.craik.run.Checkpointable;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -37,14 +35,17 @@ class TrainingLoopTest {
   }
 
   /** A tiny model: w [3] pulled towards noisy targets drawn per step, trained with AdamW. */
-  static final class Toy implements Checkpointable {
-    final Parameters params;
-    final AdamW opt;
+  static final class Toy {
+    final TrainableState state;
 
     Toy(NDManager m, float init) {
-      params = new Parameters(m);
+      Parameters params = new Parameters(m);
       params.add("w", new float[] {init, init, init}, new Shape(3));
-      opt = new AdamW(params, 0.9, 0.999, 1e-8, 0.01, 1.0);
+      state = new TrainableState(params, new AdamW(params, 0.9, 0.999, 1e-8, 0.01, 1.0));
+    }
+
+    float[] w() {
+      return state.params().get("w").toFloatArray();
     }
 
     Map<String, Double> step(RandomStreams random, long step, NDManager scope) {
@@ -53,25 +54,12 @@ class TrainingLoopTest {
       double loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         gc.zeroGradients();
-        NDArray l = params.get("w").sub(t).square().sum();
+        NDArray l = state.params().get("w").sub(t).square().sum();
         loss = l.getFloat();
         gc.backward(l);
       }
-      opt.step(0.1);
+      state.optimizer().step(0.1);
       return Map.of("loss", loss);
-    }
-
-    @Override
-    public NDList state(NDManager target) {
-      NDList out = params.snapshot(target);
-      out.addAll(opt.state(target));
-      return out;
-    }
-
-    @Override
-    public void restore(NDList saved) {
-      params.restore(saved);
-      opt.restore(saved);
     }
   }
 
@@ -86,14 +74,14 @@ class TrainingLoopTest {
     float[] straight;
     try (NDManager m = NDManager.newBaseManager(); RunSession s = session(tmp.resolve("a"))) {
       Toy toy = new Toy(m, 0.5f);
-      TrainingLoop.run(s, schedule, toy, m, (i, scope) -> toy.step(s.random(), i, scope));
-      straight = toy.params.get("w").toFloatArray();
+      TrainingLoop.run(s, schedule, toy.state, m, (i, scope) -> toy.step(s.random(), i, scope));
+      straight = toy.w();
     }
 
     Path b = tmp.resolve("b");
     try (NDManager m = NDManager.newBaseManager(); RunSession s = session(b)) {
       Toy toy = new Toy(m, 0.5f);
-      assertThatThrownBy(() -> TrainingLoop.run(s, schedule, toy, m, (i, scope) -> {
+      assertThatThrownBy(() -> TrainingLoop.run(s, schedule, toy.state, m, (i, scope) -> {
         if (i == 7) {
           throw new IllegalStateException("interrupted");
         }
@@ -104,9 +92,9 @@ class TrainingLoopTest {
     try (NDManager m = NDManager.newBaseManager(); RunSession s = session(b)) {
       assertThat(s.dir().resumed()).isTrue();
       Toy toy = new Toy(m, -9f); // a different start: everything must come from the checkpoint
-      long from = TrainingLoop.run(s, schedule, toy, m, (i, scope) -> toy.step(s.random(), i, scope));
+      long from = TrainingLoop.run(s, schedule, toy.state, m, (i, scope) -> toy.step(s.random(), i, scope));
       assertThat(from).isEqualTo(6);
-      resumed = toy.params.get("w").toFloatArray();
+      resumed = toy.w();
     }
     assertThat(resumed).containsExactly(straight);
     List<Map<String, Object>> rowsA = MetricsLog.read(tmp.resolve("a/metrics.jsonl"));
@@ -122,11 +110,11 @@ class TrainingLoopTest {
     Path dir = tmp.resolve("c");
     try (NDManager m = NDManager.newBaseManager(); RunSession s = session(dir)) {
       Toy toy = new Toy(m, 0.5f);
-      TrainingLoop.run(s, schedule, toy, m, (i, scope) -> toy.step(s.random(), i, scope));
+      TrainingLoop.run(s, schedule, toy.state, m, (i, scope) -> toy.step(s.random(), i, scope));
     }
     try (NDManager m = NDManager.newBaseManager(); RunSession s = session(dir)) {
       Toy toy = new Toy(m, 0.5f);
-      long from = TrainingLoop.run(s, schedule, toy, m, (i, scope) -> {
+      long from = TrainingLoop.run(s, schedule, toy.state, m, (i, scope) -> {
         throw new AssertionError("no step should run");
       });
       assertThat(from).isEqualTo(4);
