@@ -4,6 +4,7 @@ import ai.craik.config.Checks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,20 +78,20 @@ public final class AdamW {
     double c1 = 1 - Math.pow(beta1, t);
     double c2 = 1 - Math.pow(beta2, t);
     params.asMap().forEach((name, p) -> {
-      try (NDManager tmp = params.manager().newSubManager();
-          NDArray g = p.getGradient()) {
-        NDArray grad = g.mul(scale);
-        grad.attach(tmp);
+      // Ops on the long-lived moments and parameters create their results in the parameters'
+      // manager; the scope closes every array created here, so nothing accumulates per step.
+      try (NDScope scope = new NDScope()) {
+        NDArray grad = p.getGradient().mul(scale);
         NDArray mm = m.get(name);
         NDArray vv = v.get(name);
         mm.muli(beta1).addi(grad.mul(1 - beta1));
         vv.muli(beta2).addi(grad.square().mul(1 - beta2));
         NDArray update = mm.div(c1).div(vv.div(c2).sqrt().add(eps));
-        update.attach(tmp);
         if (weightDecay > 0) {
           update.addi(p.mul(weightDecay));
         }
         p.subi(update.mul(lr));
+        scope.suppressNotUsedWarning();
       }
     });
     return norm;

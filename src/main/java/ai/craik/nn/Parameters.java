@@ -4,6 +4,7 @@ import ai.craik.config.Checks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,11 +90,12 @@ public final class Parameters implements AutoCloseable {
   /** Global L2 norm of all gradients (call after backward). */
   public double gradNorm() {
     double sq = 0;
-    for (NDArray a : arrays.values()) {
-      try (NDArray g = a.getGradient()) {
-        float n = g.norm().getFloat();
+    try (NDScope scope = new NDScope()) { // the gradient views and norms die here
+      for (NDArray a : arrays.values()) {
+        float n = a.getGradient().norm().getFloat();
         sq += (double) n * n;
       }
+      scope.suppressNotUsedWarning();
     }
     return Math.sqrt(sq);
   }
