@@ -689,17 +689,8 @@ public final class HeatMap implements Figure {
 
     /** Adds markers at the 2-D points {@code points[N][2]}; see {@link #addPoints}. */
     public Builder addPoints(String label, double[][] points, Color color, Marker marker) {
-      Checks.arg(points != null, "point set '%s' is null; pass points of shape [N][2]", label);
-      double[] x = new double[points.length];
-      double[] y = new double[points.length];
-      for (int i = 0; i < points.length; i++) {
-        Checks.arg(points[i] != null && points[i].length == 2, "point set '%s' row %s has %s"
-            + " values; pass points of shape [N][2]", label, i,
-            points[i] == null ? "no" : points[i].length);
-        x[i] = points[i][0];
-        y[i] = points[i][1];
-      }
-      return addPoints(label, x, y, color, marker);
+      double[][] xy = XySeries.columns(label, points);
+      return addPoints(label, xy[0], xy[1], color, marker);
     }
 
     /**

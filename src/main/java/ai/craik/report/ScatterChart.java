@@ -160,17 +160,8 @@ public final class ScatterChart implements Figure {
 
     /** Adds the point set {@code name} of 2-D points {@code points[N][2]} drawn with {@code marker}. */
     public Builder addPoints(String name, double[][] points, Marker marker) {
-      Checks.arg(points != null, "point set '%s' is null; pass points of shape [N][2]", name);
-      double[] x = new double[points.length];
-      double[] y = new double[points.length];
-      for (int i = 0; i < points.length; i++) {
-        Checks.arg(points[i] != null && points[i].length == 2, "point set '%s' row %s has %s"
-            + " values; pass points of shape [N][2]", name, i,
-            points[i] == null ? "no" : points[i].length);
-        x[i] = points[i][0];
-        y[i] = points[i][1];
-      }
-      return addPoints(name, x, y, marker);
+      double[][] xy = XySeries.columns(name, points);
+      return addPoints(name, xy[0], xy[1], marker);
     }
 
     /** Checks the point sets (at least one, distinct names) and builds. */

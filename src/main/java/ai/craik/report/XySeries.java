@@ -25,6 +25,21 @@ record XySeries(String name, double[] x, double[] y, Marker marker) {
   }
 
   /** x = 0, 1, ..., n-1 for a series given only by its y values. */
+  /** The columns {x, y} of 2-D points {@code points[N][2]}; errors name the point set. */
+  static double[][] columns(String name, double[][] points) {
+    Checks.arg(points != null, "point set '%s' is null; pass points of shape [N][2]", name);
+    double[] x = new double[points.length];
+    double[] y = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      Checks.arg(points[i] != null && points[i].length == 2, "point set '%s' row %s has %s"
+          + " values; pass points of shape [N][2]", name, i,
+          points[i] == null ? "no" : points[i].length);
+      x[i] = points[i][0];
+      y[i] = points[i][1];
+    }
+    return new double[][] {x, y};
+  }
+
   static double[] indices(int n) {
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
