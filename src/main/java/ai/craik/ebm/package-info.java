@@ -3,7 +3,8 @@
  * compatible values, high elsewhere; inference finds low-energy values, learning shapes the energy.
  *
  * <p>Energies: {@link Energy} F(y), {@link ConditionalEnergy} F(x, y) and {@link LatentEnergy}
- * E(x, y, z), all batched (rows [B, .] to energies [B]). A latent z carries what x does not
+ * E(x, y, z), all batched (rows [B, .] to energies [B]); {@link ReconstructionEnergy} is the
+ * latent energy ||y - g(x, z)||² of a {@link Decoder} g. A latent z carries what x does not
  * determine about y; the energy of (x, y) is then a free energy ({@link FreeEnergy}):
  * F_inf(x, y) = min_z E(x, y, z), or the softmin F_beta = -(1/beta) log mean_z exp(-beta E), whose
  * gradient is the {@link Gibbs} distribution over z.
@@ -19,9 +20,12 @@
  * (L1 penalty, ISTA, dictionary learning), {@link NoisyLatent} (additive noise), or a discrete
  * latent with K values (a one-hot grid with {@link DiscreteLatentInference}).
  *
- * <p>Learning (contrastive side): ContrastiveLoss terms push the energy of data down and of
- * contrastive samples up; LangevinSampler draws such samples by noisy gradient descent on the
- * energy; ContrastiveDivergence trains with short Langevin chains started at the data.
+ * <p>Learning, sample-contrastive: {@link ContrastiveLoss} terms (built by
+ * {@link ContrastiveLosses#of}) push the energy of data down and of contrastive samples up;
+ * {@link NceLoss} learns the log-partition too; {@link LangevinSampler} draws contrastive samples
+ * by noisy gradient descent on the energy; {@link ContrastiveDivergence} runs short chains from
+ * the data (CD-k) or persistent chains (PCD). Regularized (non-contrastive) criteria live in
+ * {@code ai.craik.ssl}.
  *
  * <p>References: LeCun, Chopra, Hadsell, Ranzato, Huang, "A Tutorial on Energy-Based Learning"
  * (2006); LeCun, "A Path Towards Autonomous Machine Intelligence" (2022).
