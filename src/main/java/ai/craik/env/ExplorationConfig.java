@@ -1,0 +1,33 @@
+package ai.craik.env;
+
+import ai.craik.config.ConfigChecks;
+
+/**
+ * The random-play policy that generates offline data; YAML section {@code exploration}.
+ *
+ * @param kappa concentration of the von Mises heading change per step (5: mostly straight)
+ * @param stepMean mean step length (pixels of the 65 frame) before truncation
+ * @param stepStd standard deviation of the step length before truncation
+ * @param stepMin lower truncation of the step length
+ * @param stepMax upper truncation of the step length
+ * @param doorFraction fraction of trajectories built to pass through the door
+ */
+public record ExplorationConfig(double kappa, double stepMean, double stepStd, double stepMin,
+    double stepMax, double doorFraction) {
+  public ExplorationConfig {
+    ConfigChecks.nonNegative("kappa", kappa);
+    ConfigChecks.positive("step_std", stepStd);
+    ConfigChecks.positive("step_min", stepMin);
+    ConfigChecks.positive("step_max", stepMax);
+    if (stepMin >= stepMax) {
+      throw new ai.craik.config.ConfigValueException("step_min", stepMin,
+          "must be below step_max=" + stepMax);
+    }
+    ConfigChecks.inRange("door_fraction", doorFraction, 0.0, 1.0);
+  }
+
+  /** κ = 5, step N(1.0, 0.4) truncated to [0.2, 1.8], 35% of trajectories through the door. */
+  public static ExplorationConfig defaults() {
+    return new ExplorationConfig(5.0, 1.0, 0.4, 0.2, 1.8, 0.35);
+  }
+}
