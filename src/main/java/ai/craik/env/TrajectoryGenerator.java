@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * free space.
  *
  * <p>A fraction of trajectories is built to pass through the door: a point d in the door opening
- * and a split k are drawn; a walk of k steps leaves d into one room and is reversed (positions in
+ * and a split k (uniform in [T/4, 3T/4], so both parts are long enough to leave the door) are drawn; a walk of k steps leaves d into one room and is reversed (positions in
  * reverse order, actions negated — legal because that walk is drawn without blocked moves), then a
  * walk of T − k steps leaves d into the other room. The result is one trajectory that crosses the
  * door at step k. Random walks of 90 steps otherwise rarely find the 9-pixel door.
@@ -40,13 +40,15 @@ public final class TrajectoryGenerator {
     }
     double[] d = {layout.wallX() + (rng.nextDouble() * 2 - 1) * TwoRoomsGeometry.WALL_HALF,
         layout.doorY() + (rng.nextDouble() * 2 - 1) * (TwoRoomsGeometry.DOOR_HALF - 1.0)};
-    int k = rng.nextInt(1, length);
+    int margin = Math.max(1, length / 4); // both parts long enough to leave the door
+    int k = rng.nextInt(margin, length - margin + 1);
     boolean startLeft = rng.nextBoolean();
     double intoStart = startLeft ? Math.PI : 0.0;
     // Backward part: k steps from d into the start room, without blocked moves.
     float[] backActions = new float[2 * k];
     float[] backPositions = new float[2 * (k + 1)];
-    walkUnblocked(layout, d, intoStart, k, backActions, backPositions, rng);
+    int startSide = startLeft ? -1 : 1;
+    walkUnblocked(layout, d, intoStart, 0, k, startSide, false, backActions, backPositions, rng);
     for (int t = 0; t <= k; t++) { // positions[t] = back[k - t]
       positions[2 * t] = backPositions[2 * (k - t)];
       positions[2 * t + 1] = backPositions[2 * (k - t) + 1];
@@ -55,8 +57,13 @@ public final class TrajectoryGenerator {
       actions[2 * t] = -backActions[2 * (k - t - 1)];
       actions[2 * t + 1] = -backActions[2 * (k - t - 1) + 1];
     }
-    // Forward part: length − k steps from d into the other room.
-    walk(layout, d, intoStart + Math.PI, k, length, actions, positions, rng);
+    // Forward part: length − k steps from d into the other room; unblocked until out of the door.
+    int out = walkUnblocked(layout, d, intoStart + Math.PI, k, length, -startSide, true, actions,
+        positions, rng);
+    if (out < length) {
+      double[] from = {positions[2 * out], positions[2 * out + 1]};
+      walk(layout, from, intoStart + Math.PI, out, length, actions, positions, rng);
+    }
     return new Trajectory(layout, actions, positions, true);
   }
 
@@ -85,38 +92,52 @@ public final class TrajectoryGenerator {
     }
   }
 
-  /** A walk of {@code steps} from {@code start} in which every move succeeds (redrawn if blocked). */
-  private void walkUnblocked(Layout layout, double[] start, double heading, int steps,
-      float[] actions, float[] positions, SplittableRandom rng) {
-    double[] pos = new double[2];
-    positions[0] = (float) start[0];
-    positions[1] = (float) start[1];
-    for (int t = 0; t < steps; t++) {
+  /**
+   * Steps from → to of a walk from {@code start} in which every move succeeds (a blocked draw is
+   * redrawn). With {@code side} = ±1 the walk heads into that room (−1 left, +1 right), redrawing
+   * around that direction, until it is out of the wall slab on that side; then it plays freely
+   * (still unblocked), or returns if {@code stopAtExit}. Returns the step index it stopped at.
+   */
+  private int walkUnblocked(Layout layout, double[] start, double heading, int from, int to,
+      int side, boolean stopAtExit, float[] actions, float[] positions, SplittableRandom rng) {
+    positions[2 * from] = (float) start[0];
+    positions[2 * from + 1] = (float) start[1];
+    double into = side < 0 ? Math.PI : 0.0;
+    for (int t = from; t < to; t++) {
+      double px = positions[2 * t];
+      double py = positions[2 * t + 1];
       float ax = 0;
       float ay = 0;
-      pos[0] = positions[2 * t];
-      pos[1] = positions[2 * t + 1];
       for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-        double h = heading + Samplers.vonMises(rng, 0.0, exploration.kappa());
+        // Leaving the door, each step's heading is drawn around the room direction (no drift).
+        double h = (side != 0 ? into : heading) + Samplers.vonMises(rng, 0.0, exploration.kappa());
         double len = stepLength(rng);
         float cx = (float) (len * Math.cos(h));
         float cy = (float) (len * Math.sin(h));
-        double qx = (float) (pos[0] + cx);
-        double qy = (float) (pos[1] + cy);
-        if (TwoRoomsGeometry.contact(layout, pos[0], pos[1], qx, qy) >= 1.0
+        double qx = (float) (px + cx);
+        double qy = (float) (py + cy);
+        if (TwoRoomsGeometry.contact(layout, px, py, qx, qy) >= 1.0
             && TwoRoomsGeometry.free(layout, qx, qy)) {
           ax = cx;
           ay = cy;
           heading = h;
           break;
         }
-        heading = rng.nextDouble() * 2 * Math.PI;
+        heading = side != 0 ? into : rng.nextDouble() * 2 * Math.PI;
       }
       actions[2 * t] = ax;
       actions[2 * t + 1] = ay;
-      positions[2 * t + 2] = (float) (pos[0] + ax);
-      positions[2 * t + 3] = (float) (pos[1] + ay);
+      positions[2 * t + 2] = (float) (px + ax);
+      positions[2 * t + 3] = (float) (py + ay);
+      double x = positions[2 * t + 2];
+      if (side != 0 && side * (x - layout.wallX()) > TwoRoomsGeometry.WALL_HALF) {
+        if (stopAtExit) {
+          return t + 1;
+        }
+        side = 0; // out of the door on the wanted side: free play from here
+      }
     }
+    return to;
   }
 
   private double stepLength(SplittableRandom rng) {
