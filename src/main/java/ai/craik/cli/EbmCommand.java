@@ -1,6 +1,7 @@
 package ai.craik.cli;
 
 import ai.craik.lab.EllipseProblem;
+import ai.craik.lab.SparseCodingProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,5 +24,13 @@ final class EbmCommand implements Runnable {
           + " temperature, learning the axes by free-energy minimization.")
   int ellipse(@Mixin RunOptions options) {
     return LabRunner.run("ebm", new EllipseProblem(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "sparse-coding", mixinStandardHelpOptions = true,
+      description = "Sparse coding with ISTA: the sparsity / reconstruction trade-off over lambda,"
+          + " dictionary learning from a random start, and the collapse of an unregularized"
+          + " latent in 2-D.")
+  int sparseCoding(@Mixin RunOptions options) {
+    return LabRunner.run("ebm", new SparseCodingProblem(), options, spec.commandLine().getOut());
   }
 }
