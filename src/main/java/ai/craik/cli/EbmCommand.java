@@ -1,6 +1,7 @@
 package ai.craik.cli;
 
 import ai.craik.lab.EllipseProblem;
+import ai.craik.lab.HornProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,5 +24,12 @@ final class EbmCommand implements Runnable {
           + " temperature, learning the axes by free-energy minimization.")
   int ellipse(@Mixin RunOptions options) {
     return LabRunner.run("ebm", new EllipseProblem(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "horn", mixinStandardHelpOptions = true,
+      description = "Conditional latent-variable EBM: y on a circle whose radius grows with x;"
+          + " an MLP decoder g(x, z) learned by minimizing the zero-temperature free energy.")
+  int horn(@Mixin RunOptions options) {
+    return LabRunner.run("ebm", new HornProblem(), options, spec.commandLine().getOut());
   }
 }
