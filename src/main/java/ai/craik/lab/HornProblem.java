@@ -567,11 +567,11 @@ public final class HornProblem implements LabProblem<HornConfig> {
   private static DrawnFigure drawTraining(RunSession s, double reference) throws IOException {
     LineChart.Builder chart = LineChart.builder()
         .optTitle("Training: mean zero-temperature free energy")
-        .optXLabel("step").optYLabel("value").optLogY(true).optSize(640, 420);
+        .optXLabel("step").optYLabel("value").optLogY(true).optSize(760, 440);
     String[][] series = {
-        {"loss/free_energy", "minibatch mean F_inf"},
-        {"eval/test_free_energy", "test mean F_inf"},
-        {"eval/mean_abs_radius_error", "mean |radius error| at the probed x"}};
+        {"loss/free_energy", "minibatch F_inf"},
+        {"eval/test_free_energy", "test F_inf"},
+        {"eval/mean_abs_radius_error", "|radius error|"}};
     double lastStep = 0;
     for (String[] k : series) {
       List<double[]> xy = LabMetrics.series(s.dir().metrics(), PHASE, k[0]);
@@ -582,14 +582,14 @@ public final class HornProblem implements LabProblem<HornConfig> {
       }
     }
     if (lastStep > 0) {
-      chart.addSeries("test mean F_inf of the true manifold", new double[] {0, lastStep},
+      chart.addSeries("test F_inf, true manifold", new double[] {0, lastStep},
           new double[] {reference, reference});
     }
     chart.build().savePng(s.dir().figure("training.png"));
-    return new DrawnFigure("training.png", "Training curves (log scale): the minibatch loss, the"
-        + " mean F_inf of the held-out pairs (the flat line is its value under the true manifold"
-        + " on the same grid: noise plus grid quantization), and the mean |learned radius - rho(x)|"
-        + " at the probed x.");
+    return new DrawnFigure("training.png", "Training curves (log scale): the minibatch loss (mean"
+        + " F_inf), the mean F_inf of the held-out pairs (the flat line is its value under the"
+        + " true manifold on the same grid: noise plus grid quantization), and the mean"
+        + " |learned radius - rho(x)| over the probed x.");
   }
 
   /** The y of the pairs whose x is within {@link #SLICE_HALF_WIDTH} of {@code x}. */
