@@ -1,6 +1,7 @@
 package ai.craik.cli;
 
 import ai.craik.lab.EllipseProblem;
+import ai.craik.lab.HornProblem;
 import ai.craik.lab.SparseCodingProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,5 +33,12 @@ final class EbmCommand implements Runnable {
           + " latent in 2-D.")
   int sparseCoding(@Mixin RunOptions options) {
     return LabRunner.run("ebm", new SparseCodingProblem(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "horn", mixinStandardHelpOptions = true,
+      description = "Conditional latent-variable EBM: y on a circle whose radius grows with x;"
+          + " an MLP decoder g(x, z) learned by minimizing the zero-temperature free energy.")
+  int horn(@Mixin RunOptions options) {
+    return LabRunner.run("ebm", new HornProblem(), options, spec.commandLine().getOut());
   }
 }
