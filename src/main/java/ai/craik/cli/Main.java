@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Energy-based models, JEPA world models and planning agents.",
-    subcommands = {InfoCommand.class, EbmCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InfoCommand.class, EbmCommand.class, EnvCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a failed run (bad config, run folder, checkpoint, internal error). */
   public static final int EXIT_FAILURE = 1;
