@@ -58,6 +58,7 @@ import java.util.SplittableRandom;
 public final class EllipseProblem implements LabProblem<EllipseConfig> {
   /** Probe points of the summary, with the true w: F_inf and F_β at each. */
   static final double[][] PROBES = {{0, 0}, {0, 1}, {0, 1.5}, {3, 0}};
+  private static final Color DATA_COLOR = new Color(230, 60, 60);
 
   @Override
   public String name() {
@@ -182,14 +183,6 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
     return y;
   }
 
-  private static NDArray rows(NDManager m, double[][] y) {
-    float[] flat = new float[y.length * 2];
-    for (int i = 0; i < y.length; i++) {
-      flat[2 * i] = (float) y[i][0];
-      flat[2 * i + 1] = (float) y[i][1];
-    }
-    return m.create(flat, new Shape(y.length, 2));
-  }
 
   private static NDArray none(NDManager m, long rows) {
     return m.zeros(new Shape(rows, 0));
@@ -206,7 +199,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
   private static List<Map<String, Object>> probes(NDManager manager, double[] w, LatentGrid grid,
       List<Double> betas) {
     try (NDManager m = manager.newSubManager()) {
-      NDArray y = rows(m, PROBES);
+      NDArray y = Points.rows(m, PROBES);
       float[] inf = freeEnergy(m, w, y, grid, Double.POSITIVE_INFINITY).toFloatArray();
       Map<Double, float[]> byBeta = new LinkedHashMap<>();
       for (double b : betas) {
@@ -243,7 +236,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
         ? new GradientMinimizer(MinimizerConfig.gd(t.refineSteps(), t.refineLearningRate())) : null;
     boolean refine = refiner != null && beta == Double.POSITIVE_INFINITY;
     TrainingLoop.run(session, schedule, axes, manager, (step, scope) -> {
-      NDArray y = rows(scope, data);
+      NDArray y = Points.rows(scope, data);
       NDArray x = none(scope, data.length);
       NDArray zHat = refine ? refinedLatents(scope, axes, x, y, grid, refiner) : null;
       double loss;
@@ -291,27 +284,19 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
   private static double meanFreeEnergyAt(NDManager manager, double[] w, double[][] data,
       LatentGrid grid, double beta) {
     try (NDManager m = manager.newSubManager()) {
-      return freeEnergy(m, w, rows(m, data), grid, beta).mean().getFloat();
+      return freeEnergy(m, w, Points.rows(m, data), grid, beta).mean().getFloat();
     }
   }
 
-  private static double[] ellipse(double w, int n, boolean cos) {
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      double z = 2 * Math.PI * i / n;
-      out[i] = w * (cos ? Math.cos(z) : Math.sin(z));
-    }
-    return out;
-  }
 
   private static DrawnFigure drawData(RunSession s, double[][] data, double[] w)
       throws IOException {
     ScatterChart.builder()
         .optTitle("Data: 24 noisy points on the ellipse")
         .optXLabel("y1").optYLabel("y2").optEqualAspect(true).optSize(640, 480)
-        .addPoints("true manifold g(z)", ellipse(w[0], 200, true), ellipse(w[1], 200, false),
+        .addPoints("true manifold g(z)", ellipseX(w[0], w[1]), ellipseY(w[0], w[1]),
             Marker.CROSS)
-        .addPoints("data y", column(data, 0), column(data, 1), Marker.CIRCLE)
+        .addPoints("data y", Points.column(data, 0), Points.column(data, 1), Marker.CIRCLE)
         .build().savePng(s.dir().figure("data.png"));
     return new DrawnFigure("data.png", "The observed points y and the true manifold"
         + " {(w1 cos z, w2 sin z)}.");
@@ -331,7 +316,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
       NDArray wa = m.create(new float[] {(float) w[0], (float) w[1]});
       int shown = Math.min(4, data.length);
       double[][] few = java.util.Arrays.copyOf(data, shown);
-      float[] e = DiscreteLatentInference.energies(energy(wa), none(m, shown), rows(m, few), grid)
+      float[] e = DiscreteLatentInference.energies(energy(wa), none(m, shown), Points.rows(m, few), grid)
           .toFloatArray();
       for (int i = 0; i < shown; i++) {
         double[] row = new double[k];
@@ -378,9 +363,10 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
         .optXLabel("y1").optYLabel("y2").optColorbarLabel("F_inf").optEqualAspect(true)
         .optSize(760, 520)
         .addQuiver(u, v)
-        .addPolyline("true manifold", ellipse(w[0], 200, true), ellipse(w[1], 200, false),
+        .addPolyline("true manifold", ellipseX(w[0], w[1]), ellipseY(w[0], w[1]),
             Color.WHITE, true)
-        .addPoints("data", column(data, 0), column(data, 1), new Color(230, 60, 60), Marker.CIRCLE)
+        .addPoints("data", Points.column(data, 0), Points.column(data, 1), DATA_COLOR,
+            Marker.CIRCLE)
         .build().savePng(s.dir().figure("free_energy_zero_temperature.png"));
     return new DrawnFigure("free_energy_zero_temperature.png", "F_inf over [-3, 3] x [-2, 2]:"
         + " zero on the manifold, growing as the squared distance to it; the arrows -grad F point"
@@ -402,7 +388,7 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
     List<Double> all = new ArrayList<>(betas);
     all.add(Double.POSITIVE_INFINITY);
     try (NDManager m = manager.newSubManager()) {
-      NDArray y = rows(m, pts);
+      NDArray y = Points.rows(m, pts);
       for (double b : all) {
         float[] f = freeEnergy(m, w, y, grid, b).toFloatArray();
         double[] series = new double[n];
@@ -449,26 +435,30 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
         .optTitle("Learned manifolds; colour: learned F_inf")
         .optXLabel("y1").optYLabel("y2").optColorbarLabel("F_inf").optEqualAspect(true)
         .optSize(760, 520)
-        .addPolyline("start " + fmt(init), ellipse(init[0], 200, true), ellipse(init[1], 200, false),
+        .addPolyline("start " + fmt(init), ellipseX(init[0], init[1]), ellipseY(init[0], init[1]),
             Color.LIGHT_GRAY, true)
-        .addPolyline("learned, beta=inf " + fmt(learned), ellipse(learned[0], 200, true),
-            ellipse(learned[1], 200, false), Color.WHITE, true)
+        .addPolyline("learned, beta=inf " + fmt(learned), ellipseX(learned[0], learned[1]),
+            ellipseY(learned[0], learned[1]), Color.WHITE, true)
         .addPolyline("learned, beta=" + betaKey(cfg.train().beta()) + " " + fmt(learnedBeta),
-            ellipse(learnedBeta[0], 200, true), ellipse(learnedBeta[1], 200, false),
+            ellipseX(learnedBeta[0], learnedBeta[1]), ellipseY(learnedBeta[0], learnedBeta[1]),
             new Color(255, 170, 0), true)
-        .addPoints("data", column(data, 0), column(data, 1), new Color(230, 60, 60), Marker.CIRCLE)
+        .addPoints("data", Points.column(data, 0), Points.column(data, 1), DATA_COLOR,
+            Marker.CIRCLE)
         .build().savePng(s.dir().figure("learned_manifold.png"));
     return new DrawnFigure("learned_manifold.png", "From the start " + fmt(init) + ", minimizing the"
         + " zero-temperature free energy recovers the true axes " + fmt(trueW) + "; at finite"
         + " temperature the learned ellipse is pulled inwards.");
   }
 
-  private static double[] column(double[][] a, int c) {
-    double[] out = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i][c];
-    }
-    return out;
+
+  /** x coordinates of the centred ellipse with semi-axes (a, b), for drawing. */
+  private static double[] ellipseX(double a, double b) {
+    return Points.ellipse(0, 0, a, b, 200)[0];
+  }
+
+  /** y coordinates of the centred ellipse with semi-axes (a, b), for drawing. */
+  private static double[] ellipseY(double a, double b) {
+    return Points.ellipse(0, 0, a, b, 200)[1];
   }
 
   static String fmt(double[] w) {

@@ -10,15 +10,15 @@ import ai.craik.ebm.ReconstructionEnergy;
 import ai.craik.engine.HostRandom;
 import ai.craik.lab.LabOutcome.DrawnFigure;
 import ai.craik.nn.Activation;
-import ai.craik.nn.AdamW;
+
 import ai.craik.nn.Mlp;
 import ai.craik.nn.Parameters;
 import ai.craik.report.HeatMap;
 import ai.craik.report.LineChart;
 import ai.craik.report.Marker;
 import ai.craik.report.ScatterChart;
-import ai.craik.run.Checkpointable;
 import ai.craik.run.RunSession;
+import ai.craik.train.TrainableState;
 import ai.craik.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -113,7 +113,7 @@ public final class HornProblem implements LabProblem<HornConfig> {
 
     /** y as [N, 2] in {@code m}. */
     NDArray yArray(NDManager m) {
-      return rows(m, y);
+      return Points.rows(m, y);
     }
 
     /** The pairs at the given indices. */
@@ -128,35 +128,21 @@ public final class HornProblem implements LabProblem<HornConfig> {
     }
   }
 
-  /** The decoder MLP with its optimizer: the state a checkpoint saves. */
-  static final class Model implements Checkpointable {
-    final Parameters params;
+  /** The decoder MLP; {@link #state} (weights and Adam moments) is what a checkpoint saves. */
+  static final class Model {
     final Mlp mlp;
-    final AdamW optimizer;
+    final TrainableState state;
 
     Model(NDManager manager, HornConfig.Model cfg, SplittableRandom init) {
-      params = new Parameters(manager);
+      Parameters params = new Parameters(manager);
       mlp = new Mlp(params, "decoder", cfg.widthArray(), Activation.parse(cfg.activation()), init);
-      optimizer = AdamW.adam(params);
+      state = TrainableState.adam(params);
     }
 
     /** E(x, y, z) = ||y − g(x, z)||² with g(x, z) = MLP(x, cos z, sin z); x [B, 1], z [B, 1]. */
     LatentEnergy energy() {
       return new ReconstructionEnergy(
           (x, z) -> mlp.forward(NDArrays.concat(new NDList(x, z.cos(), z.sin()), 1)), 1);
-    }
-
-    @Override
-    public NDList state(NDManager target) {
-      NDList out = params.snapshot(target);
-      out.addAll(optimizer.state(target));
-      return out;
-    }
-
-    @Override
-    public void restore(NDList saved) {
-      params.restore(saved);
-      optimizer.restore(saved);
     }
   }
 
@@ -339,7 +325,7 @@ public final class HornProblem implements LabProblem<HornConfig> {
         ? new GradientMinimizer(MinimizerConfig.gd(t.refineSteps(), t.refineLearningRate())) : null;
     double[] probeXs = cfg.eval().xs().stream().mapToDouble(Double::doubleValue).toArray();
     double[] last = {Double.NaN};
-    TrainingLoop.run(session, schedule, model, manager, (step, scope) -> {
+    TrainingLoop.run(session, schedule, model.state, manager, (step, scope) -> {
       SplittableRandom rng = session.random().stream("batch", step);
       Pairs batch = train.select(rng.ints(t.batch(), 0, train.size()).toArray());
       NDArray x = batch.xArray(scope);
@@ -357,7 +343,7 @@ public final class HornProblem implements LabProblem<HornConfig> {
         gc.backward(f);
       }
       double lr = t.learningRateAt(step);
-      double gradNorm = model.optimizer.step(lr);
+      double gradNorm = model.state.optimizer().step(lr);
       last[0] = loss;
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("loss/free_energy", loss);
@@ -518,7 +504,8 @@ public final class HornProblem implements LabProblem<HornConfig> {
           .optXLabel("y1").optYLabel("y2").optColorbarLabel("log10 F_inf(x, y)")
           .optEqualAspect(true).optSize(720, 600).optValueRange(lo, hi)
           .addPolyline(String.format(Locale.ROOT, "true circle, radius %.2f", d.rho(x)),
-              circle(d.center(x), d.rho(x), 200, true), circle(d.center(x), d.rho(x), 200, false),
+              Points.ellipse(d.center(x)[0], d.center(x)[1], d.rho(x), d.rho(x), 200)[0],
+              Points.ellipse(d.center(x)[0], d.center(x)[1], d.rho(x), d.rho(x), 200)[1],
               new Color(255, 80, 80), true);
       if (near.length > 0) { // a small test set may have no pair near this x
         map.addPoints(String.format(Locale.ROOT, "test pairs with |x' - x| < %.3f",
@@ -601,32 +588,6 @@ public final class HornProblem implements LabProblem<HornConfig> {
       }
     }
     return out.toArray(new double[0][]);
-  }
-
-  private static double[] circle(double[] c, double r, int n, boolean cos) {
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      double z = 2 * Math.PI * i / n;
-      out[i] = cos ? c[0] + r * Math.cos(z) : c[1] + r * Math.sin(z);
-    }
-    return out;
-  }
-
-  private static NDArray rows(NDManager m, double[][] y) {
-    float[] flat = new float[y.length * 2];
-    for (int i = 0; i < y.length; i++) {
-      flat[2 * i] = (float) y[i][0];
-      flat[2 * i + 1] = (float) y[i][1];
-    }
-    return m.create(flat, new Shape(y.length, 2));
-  }
-
-  private static double[] column(double[][] a, int c) {
-    double[] out = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i][c];
-    }
-    return out;
   }
 
   private static double mean(double[] a) {

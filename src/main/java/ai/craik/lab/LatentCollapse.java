@@ -199,7 +199,7 @@ final class LatentCollapse {
     TrainingLoop.run(session, new TrainingLoop.Schedule(phase, c.steps(), LOG_EVERY,
         c.checkpointEvery()), w, manager, (step, scope) -> {
           NDArray wa = w.toArray(scope);
-          NDArray y = rows(scope, data);
+          NDArray y = Points.rows(scope, data);
           SparseCode code = SparseCoding.ista(wa, y, lambda, c.istaSteps());
           w.set(SparseCoding.dictionaryStep(wa, y, code.z(), c.learningRate()).toFloatArray());
           return Map.of("loss/free_energy", code.trace()[c.istaSteps()]);
@@ -211,7 +211,7 @@ final class LatentCollapse {
     int k = book.rows();
     TrainingLoop.run(session, new TrainingLoop.Schedule("collapse_codebook", c.kmeansSteps(),
         LOG_EVERY, c.checkpointEvery()), book, manager, (step, scope) -> {
-          NDArray y = rows(scope, data);
+          NDArray y = Points.rows(scope, data);
           LatentEstimate est = DiscreteLatentInference.infer(codebookEnergy(book.toArray(scope)),
               scope.zeros(new Shape(data.length, 0)), y, LatentGrid.oneHot(k));
           double loss = est.energy().mean().getFloat();
@@ -250,7 +250,7 @@ final class LatentCollapse {
       int steps) {
     try (NDManager m = manager.newSubManager()) {
       NDArray wa = w.toArray(m);
-      NDArray ya = rows(m, y);
+      NDArray ya = Points.rows(m, y);
       SparseCode code = SparseCoding.ista(wa, ya, lambda, steps);
       return SparseCoding.energy(wa, ya, code.z(), lambda).toFloatArray();
     }
@@ -260,7 +260,7 @@ final class LatentCollapse {
   private static float[] codebookF(NDManager manager, HostMatrix book, double[][] y) {
     try (NDManager m = manager.newSubManager()) {
       return DiscreteLatentInference.infer(codebookEnergy(book.toArray(m)),
-          m.zeros(new Shape(y.length, 0)), rows(m, y), LatentGrid.oneHot(book.rows()))
+          m.zeros(new Shape(y.length, 0)), Points.rows(m, y), LatentGrid.oneHot(book.rows()))
           .energy().toFloatArray();
     }
   }
@@ -359,14 +359,6 @@ final class LatentCollapse {
     return p;
   }
 
-  private static NDArray rows(NDManager m, double[][] y) {
-    float[] flat = new float[y.length * 2];
-    for (int i = 0; i < y.length; i++) {
-      flat[2 * i] = (float) y[i][0];
-      flat[2 * i + 1] = (float) y[i][1];
-    }
-    return m.create(flat, new Shape(y.length, 2));
-  }
 
   private static double mean(float[] v) {
     double s = 0;
