@@ -120,6 +120,10 @@ public final class DataBenchmark {
       }
     }
     Path dir = tmp.resolve("bench-two-rooms");
+    DatasetSpec warm = DatasetSpec.of(Math.min(s.trajectories(), 4000), LENGTH, "random", 2,
+        shardSize, 0);
+    new TwoRoomsDatasetWriter(warm, s.threads()).write(tmp.resolve("bench-warm-up"), true,
+        ProgressListener.silent());
     TwoRoomsDatasetWriter.Result written =
         new TwoRoomsDatasetWriter(spec, s.threads()).write(dir, true, ProgressListener.silent());
     double write = written.trajectoriesWritten() / written.seconds();
