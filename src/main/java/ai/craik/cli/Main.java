@@ -1,6 +1,7 @@
 package ai.craik.cli;
 
 import ai.craik.config.ConfigException;
+import ai.craik.data.DatasetException;
 import ai.craik.run.CheckpointException;
 import ai.craik.run.RunDirException;
 import java.io.PrintWriter;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Energy-based models, JEPA world models and planning agents.",
-    subcommands = {InfoCommand.class, EbmCommand.class, EnvCommand.class,
+    subcommands = {InfoCommand.class, EbmCommand.class, EnvCommand.class, DataCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a failed run (bad config, run folder, checkpoint, internal error). */
@@ -70,7 +72,8 @@ public final class Main implements Runnable {
 
   private static String describe(Exception ex, boolean verbose) {
     boolean userFault = ex instanceof ConfigException || ex instanceof RunDirException
-        || ex instanceof CheckpointException || ex instanceof IllegalArgumentException
+        || ex instanceof CheckpointException || ex instanceof DatasetException
+        || ex instanceof IllegalArgumentException
         || ex instanceof java.io.UncheckedIOException;
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     message = message.replace(System.lineSeparator(), " ");

@@ -99,6 +99,34 @@ public final class TwoRoomsRenderer {
     }
   }
 
+  /**
+   * Draws the blob as floats for batches: at every pixel where the uint8 blob value u that
+   * {@link #render} writes is non-zero, stores {@code gain · u + bias} at
+   * {@code out[offset + row · R + column]}; every other pixel is left as it is (fill the plane with
+   * {@code bias} first). Same pixels and values as the uint8 frame, so a float frame is exactly
+   * {@code gain · uint8 + bias} (gain 1/255 and bias 0 give [0, 1]).
+   */
+  public void drawBlob(double x, double y, float[] out, int offset, float gain, float bias) {
+    double cx = x * scale;
+    double cy = y * scale;
+    int c0 = Math.max(0, (int) Math.floor(cx) - radius);
+    int c1 = Math.min(size - 1, (int) Math.ceil(cx) + radius);
+    int r0 = Math.max(0, (int) Math.floor(cy) - radius);
+    int r1 = Math.min(size - 1, (int) Math.ceil(cy) + radius);
+    double inv = 1.0 / (2 * sigmaPx * sigmaPx);
+    for (int r = r0; r <= r1; r++) {
+      double dy2 = (r - cy) * (r - cy);
+      int row = offset + r * size;
+      for (int c = c0; c <= c1; c++) {
+        double d2 = (c - cx) * (c - cx) + dy2;
+        long v = Math.round(255.0 * Math.exp(-d2 * inv));
+        if (v > 0) {
+          out[row + c] = gain * v + bias;
+        }
+      }
+    }
+  }
+
   /** The wall plane [R, R] of a layout (cached; do not modify). */
   public byte[] wallChannel(Layout layout) {
     return walls.computeIfAbsent(layout, this::drawWalls);

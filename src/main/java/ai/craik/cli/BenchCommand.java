@@ -1,0 +1,125 @@
+package ai.craik.cli;
+
+import ai.craik.data.DataBenchmark;
+import ai.craik.engine.Engines;
+import ai.craik.run.AtomicFiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code craik bench <part>}: performance measurements against the project's targets. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure performance against the project's targets.",
+    subcommands = {BenchCommand.Data.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code craik bench data}: data generation and batch delivery rates. */
+  @Command(name = "data", mixinStandardHelpOptions = true,
+      description = {"Trajectories per second generated (T = 90, all threads) and written, and"
+          + " frames per second delivered by the shard reader into training batches (65x65,"
+          + " 2 channels), against the targets of 10,000 trajectories/s and 50,000 frames/s on"
+          + " 2 cores. Uses a temporary dataset that is deleted afterwards."})
+  static final class Data implements Callable<Integer> {
+    @Option(names = "--threads", paramLabel = "K",
+        description = "Threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--trajectories", paramLabel = "N",
+        description = "Trajectories generated and written (default: ${DEFAULT-VALUE}).")
+    int trajectories = 20_000;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default:"
+        + " ${DEFAULT-VALUE}).")
+    int batch = 64;
+
+    @Option(names = "--window", paramLabel = "L", description = "Frames per window (default:"
+        + " ${DEFAULT-VALUE}).")
+    int window = 17;
+
+    @Option(names = "--seconds", paramLabel = "S",
+        description = "Seconds the reader is timed (default: ${DEFAULT-VALUE}).")
+    double seconds = 5;
+
+    @Option(names = "--no-ndarray", description = "Skip timing the copy into NDArrays (no engine"
+        + " start).")
+    boolean noNdarray;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter o = spec.commandLine().getOut();
+      if (!noNdarray) {
+        Engines.start(1, 0);
+      }
+      DataBenchmark.Settings s = new DataBenchmark.Settings(trajectories, batch, window, seconds,
+          threads, !noNdarray);
+      Path tmp = Files.createTempDirectory("craik-bench-data");
+      DataBenchmark.Result r;
+      try (ConsoleProgress progress = ConsoleProgress.forStderr()) {
+        r = DataBenchmark.run(s, tmp, progress);
+      } finally {
+        delete(tmp);
+      }
+      o.printf(Locale.ROOT, "generation  %,10.0f trajectories/s  (T = %d, random layout, %d"
+          + " threads)  target >= %,.0f  %s%n", r.generationPerSecond(), DataBenchmark.LENGTH,
+          threads, DataBenchmark.GENERATION_TARGET,
+          verdict(r.generationPerSecond() >= DataBenchmark.GENERATION_TARGET));
+      o.printf(Locale.ROOT, "write       %,10.0f trajectories/s  (%d trajectories as .npz shards"
+          + " with SHA-256 and fsync)%n", r.writePerSecond(), trajectories);
+      o.printf(Locale.ROOT, "reader      %,10.0f frames/s        (shard source, B = %d, L = %d,"
+          + " 2x65x65 float32, %d threads, %d shard loads)  target >= %,.0f  %s%n",
+          r.readerFramesPerSecond(), batch, window, threads, r.shardLoads(),
+          DataBenchmark.READER_TARGET,
+          verdict(r.readerFramesPerSecond() >= DataBenchmark.READER_TARGET));
+      if (!Double.isNaN(r.ndarrayFramesPerSecond())) {
+        o.printf(Locale.ROOT, "to NDArray  %,10.0f frames/s        (the same, copied into"
+            + " NDArrays)%n", r.ndarrayFramesPerSecond());
+      }
+      o.printf(Locale.ROOT, "load        %.2f before, %.2f after (1-minute load average, %d"
+          + " cpus; other work on the cores lowers every rate)%n", r.loadBefore(), r.loadAfter(),
+          r.cpus());
+      if (out != null) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(out, json.writeValueAsBytes(r.asMap()));
+        o.println("wrote " + out);
+      }
+      return 0;
+    }
+
+    private static String verdict(boolean ok) {
+      return ok ? "ok" : "BELOW TARGET";
+    }
+
+    private static void delete(Path dir) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the benchmark's temporary folder " + dir, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Offline data for world models (world layer): Two Rooms datasets on disk and training batches.
+ *
+ * <p>Writing: {@link ai.craik.data.TwoRoomsDatasetWriter} generates the trajectories of a
+ * {@link ai.craik.data.DatasetSpec} with {@link ai.craik.data.ShardGenerator} (trajectory i is a
+ * pure function of the seed and i) on all threads and writes NumPy {@code .npz} shards
+ * ({@link ai.craik.data.NpzWriter}, {@link ai.craik.data.NpyHeader}) with keys {@code actions}
+ * float32 [n, T, 2], {@code positions} float32 [n, T+1, 2], {@code wall_x} and {@code door_y}
+ * int32 [n], {@code through_door} uint8 [n] and optionally {@code observations} uint8
+ * [n, T+1, 2, R, R], plus {@code dataset.json} ({@link ai.craik.data.DatasetManifest}: format
+ * version 1, generator settings, counts, each shard's size and SHA-256). Shards are written
+ * atomically and an interrupted or damaged dataset is resumed by running the same command again.
+ *
+ * <p>Reading: {@link ai.craik.data.TwoRoomsDataset} opens a folder (checksums verified lazily per
+ * shard); a {@link ai.craik.data.BatchSource} fills {@link ai.craik.data.WindowBatch}es of random
+ * windows of L frames, either {@link ai.craik.data.ShardBatchSource} (streams from disk with K
+ * shards resident) or {@link ai.craik.data.GeneratedBatchSource} (generates on the fly). Frames
+ * are rendered straight into float buffers by {@link ai.craik.data.FrameRenderer}, scaled by
+ * {@link ai.craik.data.ObservationScaling}; {@link ai.craik.data.BatchTensors} refills engine
+ * tensors in place. {@link ai.craik.data.DataBenchmark} measures the rates behind
+ * {@code craik bench data}.
+ */
+package ai.craik.data;
