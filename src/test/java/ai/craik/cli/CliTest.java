@@ -42,7 +42,8 @@ class CliTest {
   void helpListsTheCommands() {
     Result r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("info").contains("ebm");
+    assertThat(r.out()).contains("info").contains("ebm").contains("env").contains("data")
+        .contains("bench");
     Result ebm = run("ebm", "--help");
     assertThat(ebm.code()).isZero();
     assertThat(ebm.out()).contains("ellipse");
