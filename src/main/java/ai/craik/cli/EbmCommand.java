@@ -1,5 +1,6 @@
 package ai.craik.cli;
 
+import ai.craik.lab.EightGaussiansProblem;
 import ai.craik.lab.EllipseProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,5 +24,12 @@ final class EbmCommand implements Runnable {
           + " temperature, learning the axes by free-energy minimization.")
   int ellipse(@Mixin RunOptions options) {
     return LabRunner.run("ebm", new EllipseProblem(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "eight-gaussians", mixinStandardHelpOptions = true,
+      description = "Unconditional MLP energy on eight Gaussians, learned by contrastive"
+          + " divergence with Langevin negatives (persistent chains by default).")
+  int eightGaussians(@Mixin RunOptions options) {
+    return LabRunner.run("ebm", new EightGaussiansProblem(), options, spec.commandLine().getOut());
   }
 }
