@@ -1,5 +1,6 @@
 package ai.craik.cli;
 
+import ai.craik.lab.EightGaussiansProblem;
 import ai.craik.lab.EllipseProblem;
 import ai.craik.lab.HornProblem;
 import ai.craik.lab.SparseCodingProblem;
@@ -40,5 +41,12 @@ final class EbmCommand implements Runnable {
           + " an MLP decoder g(x, z) learned by minimizing the zero-temperature free energy.")
   int horn(@Mixin RunOptions options) {
     return LabRunner.run("ebm", new HornProblem(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "eight-gaussians", mixinStandardHelpOptions = true,
+      description = "Unconditional MLP energy on eight Gaussians, learned by contrastive"
+          + " divergence with Langevin negatives (persistent chains by default).")
+  int eightGaussians(@Mixin RunOptions options) {
+    return LabRunner.run("ebm", new EightGaussiansProblem(), options, spec.commandLine().getOut());
   }
 }
