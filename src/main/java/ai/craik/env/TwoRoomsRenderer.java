@@ -79,24 +79,7 @@ public final class TwoRoomsRenderer {
 
   /** Draws only the blob into a zeroed dot plane {@code out[offset ... offset + R²)}. */
   void drawBlob(double x, double y, byte[] out, int offset) {
-    double cx = x * scale;
-    double cy = y * scale;
-    int c0 = Math.max(0, (int) Math.floor(cx) - radius);
-    int c1 = Math.min(size - 1, (int) Math.ceil(cx) + radius);
-    int r0 = Math.max(0, (int) Math.floor(cy) - radius);
-    int r1 = Math.min(size - 1, (int) Math.ceil(cy) + radius);
-    double inv = 1.0 / (2 * sigmaPx * sigmaPx);
-    for (int r = r0; r <= r1; r++) {
-      double dy2 = (r - cy) * (r - cy);
-      int row = offset + r * size;
-      for (int c = c0; c <= c1; c++) {
-        double d2 = (c - cx) * (c - cx) + dy2;
-        long v = Math.round(255.0 * Math.exp(-d2 * inv));
-        if (v > 0) {
-          out[row + c] = (byte) v;
-        }
-      }
-    }
+    forEachBlobPixel(x, y, (index, value) -> out[offset + index] = (byte) value);
   }
 
   /**
@@ -107,6 +90,20 @@ public final class TwoRoomsRenderer {
    * {@code gain · uint8 + bias} (gain 1/255 and bias 0 give [0, 1]).
    */
   public void drawBlob(double x, double y, float[] out, int offset, float gain, float bias) {
+    forEachBlobPixel(x, y, (index, value) -> out[offset + index] = gain * value + bias);
+  }
+
+  /** Receives one non-zero blob pixel: its index row · R + column in the plane and its uint8 value. */
+  @FunctionalInterface
+  private interface BlobPixel {
+    void put(int index, int value);
+  }
+
+  /**
+   * Visits every pixel within 4σ of the dot at world (x, y) whose value round(255 exp(−d²/2σ²)) is
+   * non-zero; the one definition of the blob for the uint8 and the float frames.
+   */
+  private void forEachBlobPixel(double x, double y, BlobPixel sink) {
     double cx = x * scale;
     double cy = y * scale;
     int c0 = Math.max(0, (int) Math.floor(cx) - radius);
@@ -116,16 +113,16 @@ public final class TwoRoomsRenderer {
     double inv = 1.0 / (2 * sigmaPx * sigmaPx);
     for (int r = r0; r <= r1; r++) {
       double dy2 = (r - cy) * (r - cy);
-      int row = offset + r * size;
       for (int c = c0; c <= c1; c++) {
         double d2 = (c - cx) * (c - cx) + dy2;
-        long v = Math.round(255.0 * Math.exp(-d2 * inv));
+        int v = (int) Math.round(255.0 * Math.exp(-d2 * inv));
         if (v > 0) {
-          out[row + c] = gain * v + bias;
+          sink.put(r * size + c, v);
         }
       }
     }
   }
+
 
   /** The wall plane [R, R] of a layout (cached; do not modify). */
   public byte[] wallChannel(Layout layout) {

@@ -2,11 +2,10 @@ package ai.craik.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.craik.cli.CliTest.Result;
 import ai.craik.data.TwoRoomsDataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,13 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataCommandTest {
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  private static Result run(String... args) {
+    return CliTest.run(args);
   }
 
   @Test
