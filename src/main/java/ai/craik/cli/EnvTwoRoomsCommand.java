@@ -14,21 +14,18 @@ import ai.craik.report.GifWriter;
 import ai.craik.report.ImageGrid;
 import ai.craik.report.RunReport;
 import ai.craik.report.TwoRoomsFigures;
-import ai.craik.run.AtomicFiles;
 import ai.craik.run.RunDir;
 import ai.craik.run.RunDirException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +107,7 @@ final class EnvTwoRoomsCommand implements Callable<Integer> {
   public Integer call() {
     checkRanges();
     Path dir = out != null ? out : LabRunner.defaultRunDir("env-two-rooms");
-    prepare(dir, force);
+    prepare(dir, configYaml(), force);
     try {
       return draw(dir, spec.commandLine().getOut());
     } catch (IOException e) {
@@ -174,7 +171,6 @@ final class EnvTwoRoomsCommand implements Callable<Integer> {
     GifWriter.write(figures.resolve(TASKS), taskFrames, 1200);
 
     String yaml = configYaml();
-    AtomicFiles.writeString(dir.resolve(RunDir.CONFIG), yaml);
     double seconds = (System.nanoTime() - t0) / 1e9;
     writeReport(dir, yaml, shownLayouts.size(), replayed.size(), door, blocked,
         trajectoryFrames.size(), seconds);
@@ -296,44 +292,16 @@ final class EnvTwoRoomsCommand implements Callable<Integer> {
   }
 
   /**
-   * Makes sure {@code dir} may receive the figures: absent or empty, or holding an earlier output of
-   * this command and {@code force} given (its files are then removed). Anything else is refused.
+   * Opens {@code dir} as a run folder for this command's figures: new or empty folders are taken;
+   * an earlier output of this command is replaced only with {@code force}; any other folder is
+   * refused (see {@link RunDir#open}).
    */
-  static void prepare(Path dir, boolean force) {
-    try {
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new RunDirException(dir + " is a file, not a folder; choose another --out");
-      }
-      if (!Files.isDirectory(dir) || isEmpty(dir)) {
-        Files.createDirectories(dir.resolve(RunDir.FIGURES));
-        return;
-      }
-      Path config = dir.resolve(RunDir.CONFIG);
-      boolean ours = Files.isRegularFile(config)
-          && Files.readString(config).startsWith("command: " + COMMAND + "\n");
-      if (!ours) {
-        throw new RunDirException(dir + " is not empty and holds no 'craik " + COMMAND + "' output"
-            + " (no " + RunDir.CONFIG + " naming it); choose another --out");
-      }
-      if (!force) {
-        throw new RunDirException(dir + " already holds 'craik " + COMMAND + "' figures; add"
-            + " --force to overwrite them or choose another --out");
-      }
-      for (Path p : List.of(config, dir.resolve(RunDir.REPORT),
-          dir.resolve(RunDir.FIGURES).resolve(LAYOUTS),
-          dir.resolve(RunDir.FIGURES).resolve(TRAJECTORIES),
-          dir.resolve(RunDir.FIGURES).resolve(TASKS))) {
-        Files.deleteIfExists(p);
-      }
-      Files.createDirectories(dir.resolve(RunDir.FIGURES));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+  private static void prepare(Path dir, String yaml, boolean force) {
+    RunDir run = RunDir.open(dir, yaml, force, 0, "--out");
+    if (run.resumed()) {
+      throw new RunDirException(dir + " already holds 'craik " + COMMAND + "' figures; add"
+          + " --force to overwrite them or choose another --out");
     }
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
-    }
-  }
 }

@@ -61,24 +61,34 @@ public final class RunDir {
    * @param keepCheckpoints how many periodic checkpoints to keep besides {@code latest.ckpt}
    */
   public static RunDir open(Path root, String configYaml, boolean force, int keepCheckpoints) {
+    return open(root, configYaml, force, keepCheckpoints, "--run-dir");
+  }
+
+  /**
+   * As {@link #open(Path, String, boolean, int)}, for a command whose folder option is named
+   * {@code folderOption} (e.g. {@code --out}); error messages name that option.
+   */
+  public static RunDir open(Path root, String configYaml, boolean force, int keepCheckpoints,
+      String folderOption) {
     try {
       Path config = root.resolve(CONFIG);
       boolean exists = Files.isDirectory(root);
       if (Files.exists(root) && !exists) {
-        throw new RunDirException(root + " is a file, not a folder; choose another --run-dir");
+        throw new RunDirException(root + " is a file, not a folder; choose another "
+            + folderOption);
       }
       boolean empty = !exists || isEmpty(root);
       if (!empty && !Files.exists(config)) {
         throw new RunDirException(root + " is not empty and is not a Craik run folder (no "
-            + CONFIG + "); choose another --run-dir");
+            + CONFIG + "); choose another " + folderOption);
       }
       if (!empty && !force) {
         String saved = Files.readString(config);
         String diff = firstDifference(saved, configYaml);
         if (diff != null) {
           throw new RunDirException("run folder " + root + " was made with a different config ("
-              + diff + "); rerun with the same settings to resume, choose another --run-dir,"
-              + " or add --force to start over");
+              + diff + "); rerun with the same settings to resume, choose another "
+              + folderOption + ", or add --force to start over");
         }
         Files.createDirectories(root.resolve(CHECKPOINTS));
         Files.createDirectories(root.resolve(FIGURES));

@@ -88,10 +88,14 @@ class EnvTwoRoomsCommandTest {
     assertThat(CliTest.run(args(out)).code()).isZero();
     byte[] before = Files.readAllBytes(out.resolve("figures/layouts.png"));
 
+    CliTest.Result same = CliTest.run(args(out));
+    assertThat(same.code()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(same.err().strip().lines().count()).isEqualTo(1);
+    assertThat(same.err()).contains("already holds").contains("--force");
     CliTest.Result again = CliTest.run(args(out, "--seed", "4"));
     assertThat(again.code()).isEqualTo(Main.EXIT_FAILURE);
     assertThat(again.err().strip().lines().count()).isEqualTo(1);
-    assertThat(again.err()).contains("already holds").contains("--force");
+    assertThat(again.err()).contains("different config (seed: 3 -> 4)").contains("--force");
     assertThat(Files.readAllBytes(out.resolve("figures/layouts.png"))).isEqualTo(before);
 
     CliTest.Result forced = CliTest.run(args(out, "--seed", "4", "--force"));
