@@ -116,6 +116,49 @@ public final class TwoRoomsFigures {
   }
 
   /**
+   * The frames of paths animated side by side in one layout, e.g. a true trajectory, the world
+   * model's rollout under the same actions decoded by the position probe, and a rollout under
+   * random actions: frame t shows panel i's dot at {@code paths.get(i)[t]} (world units) with its
+   * trail since step 0.
+   *
+   * @param paths one array [T + 1][2] per panel, all of the same length
+   */
+  public static List<BufferedImage> pathFrames(TwoRoomsRenderer renderer, Layout layout,
+      List<String> labels, List<double[][]> paths, String title, String note) {
+    Checks.arg(!paths.isEmpty() && labels.size() == paths.size(),
+        "%s labels for %s paths; pass one label per path", labels.size(), paths.size());
+    int steps = paths.get(0).length - 1;
+    for (double[][] path : paths) {
+      Checks.arg(path.length == steps + 1, "paths have %s and %s points; pass paths of one length",
+          steps + 1, path.length);
+    }
+    int k = scaleFor(renderer.size());
+    double s = renderer.scale();
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int t = 0; t <= steps; t++) {
+      ImageGrid.Builder grid = ImageGrid.builder(paths.size())
+          .optTitle(String.format(Locale.ROOT, "%s, step %d/%d", title, t, steps))
+          .optNote(note);
+      for (int i = 0; i < paths.size(); i++) {
+        double[][] path = paths.get(i);
+        double[] u = new double[t + 1];
+        double[] v = new double[t + 1];
+        for (int j = 0; j <= t; j++) {
+          u[j] = path[j][0] * s;
+          v[j] = path[j][1] * s;
+        }
+        grid.add(panel(renderer, layout, path[t][0], path[t][1], k)
+            .optLabel(labels.get(i))
+            .addTrail(u, v, TRAIL, Math.max(1.5f, k / 2f))
+            .addCross(u[0], v[0], 1.0, START)
+            .build());
+      }
+      frames.add(grid.build().render());
+    }
+    return frames;
+  }
+
+  /**
    * Two frames per set of tasks: the start observations, then the goal observations (the images a
    * planner is given). Both show the goal's success region (a ring of the success radius); the goal
    * frame marks the start with a cross, so the pair reads as "from here to there".

@@ -77,4 +77,18 @@ class TwoRoomsFiguresTest {
     }
     return false;
   }
+
+  @Test
+  void pathFramesShowOnePanelPerPathAndOneFramePerStep() {
+    double[][] a = {{10, 10}, {11, 10}, {12, 11}};
+    double[][] b = {{10, 10}, {10, 12}, {10, 14}};
+    List<BufferedImage> frames = TwoRoomsFigures.pathFrames(renderer, Layout.fixed(),
+        List.of("true", "model"), List.of(a, b), "rollout", "note");
+    assertThat(frames).hasSize(3);
+    int k = TwoRoomsFigures.scaleFor(32);
+    assertThat(frames.get(0).getWidth()).isGreaterThanOrEqualTo(2 * 32 * k);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TwoRoomsFigures.pathFrames(renderer,
+            Layout.fixed(), List.of("a", "b"), List.of(a, new double[][] {{1, 1}}), "t", "n"))
+        .hasMessageContaining("paths of one length");
+  }
 }
