@@ -3,7 +3,8 @@
  *
  * <p>A {@link ai.craik.ssl.Regularizer} keeps one batch of embeddings Z [B, D] from collapsing:
  * {@link ai.craik.ssl.VarianceHinge} and {@link ai.craik.ssl.CovariancePenalty} (VICReg,
- * arXiv:2105.04906) and {@link ai.craik.ssl.SigReg} (LeJEPA's Epps-Pulley test on random 1-D
+ * arXiv:2105.04906; {@link ai.craik.ssl.OffDiagonalCovariance} is the covariance term with eb_jepa's
+ * 1/(D(D-1)) normalization) and {@link ai.craik.ssl.SigReg} (LeJEPA's Epps-Pulley test on random 1-D
  * projections, arXiv:2511.08544); {@link ai.craik.ssl.WeightedSum} adds named terms with weights.
  * A {@link ai.craik.ssl.JointEmbeddingLoss} scores two views Z_a, Z_b of the same inputs:
  * {@link ai.craik.ssl.InvarianceMse}, {@link ai.craik.ssl.VicRegLoss} and

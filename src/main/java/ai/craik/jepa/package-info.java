@@ -1,0 +1,21 @@
+/**
+ * JEPA world models (learning layer): perception and prediction in a latent space, trained without
+ * labels or rewards (LeCun 2022, "A Path Towards Autonomous Machine Intelligence"; PLDM, Sobal et
+ * al. 2025, arXiv:2502.14819; facebookresearch/eb_jepa).
+ *
+ * <p>{@link ai.craik.jepa.Jepa} composes an {@link ai.craik.jepa.Encoder}, an
+ * {@link ai.craik.jepa.ActionEncoder}, a {@link ai.craik.jepa.Predictor}, a
+ * {@link ai.craik.jepa.RegularizerSet} and a {@link ai.craik.jepa.PredictionCost}, with one
+ * {@code unroll} for training (multi-step autoregressive rollout loss), evaluation and planning
+ * (one start latent broadcast to N candidates). The anti-collapse terms are one-job
+ * {@link ai.craik.jepa.LatentRegularizer}s: VICReg's variance and covariance and SIGReg over all
+ * encoded frames ({@link ai.craik.jepa.FrameRegularizer}), {@link ai.craik.jepa.TemporalSimilarity}
+ * and {@link ai.craik.jepa.InverseDynamics}, weighted by {@link ai.craik.jepa.JepaLossConfig} and
+ * reported under stable names ({@code pred}, {@code reg.std}, {@code reg.cov},
+ * {@code reg.time_sim}, {@code reg.idm}, {@code reg.sigreg}). Training support:
+ * {@link ai.craik.jepa.ModuleOptimizers} (one clipped AdamW per module),
+ * {@link ai.craik.jepa.LearningRateSchedule} (warm-up and cosine). Monitoring outside autograd:
+ * {@link ai.craik.jepa.LatentDiagnostics} (per-dimension std, {@link ai.craik.jepa.EffectiveRank}
+ * from {@link ai.craik.jepa.SymmetricEigenvalues}) and the {@link ai.craik.jepa.PositionProbe}.
+ */
+package ai.craik.jepa;
