@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -36,7 +38,10 @@ import java.util.stream.Collectors;
  * <p>Rejected, each with a one-line {@link ConfigException} naming the full key: unknown keys (with
  * the closest known key suggested), wrong types (a string where a number is expected; no silent
  * coercion), missing keys, and values out of range (the records' own checks, see
- * {@link ConfigChecks}).
+ * {@link ConfigChecks}), and unknown or missing {@code type} keys of sections that select an
+ * implementation (Jackson {@code @JsonTypeInfo} with property {@code type}; the message lists the
+ * {@code @JsonSubTypes} names). A section whose {@code type} changes in an overlay is replaced, not
+ * merged, so keys of the preset's implementation do not leak into another one.
  */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = newMapper();
@@ -122,13 +127,17 @@ public final class ConfigLoader {
     }
   }
 
-  /** Deep-merges {@code overlay} into {@code base}: mappings merge, anything else replaces. */
+  /**
+   * Deep-merges {@code overlay} into {@code base}: mappings merge, anything else replaces, and a
+   * mapping whose {@code type} differs from the base's replaces it whole.
+   */
   static void merge(ObjectNode base, ObjectNode overlay) {
     Iterator<Map.Entry<String, JsonNode>> it = overlay.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = base.get(e.getKey());
-      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
+      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo
+          && !(vo.has("type") && !vo.get("type").equals(eo.get("type")))) {
         merge(eo, vo);
       } else {
         base.set(e.getKey(), e.getValue());
@@ -167,6 +176,16 @@ public final class ConfigLoader {
   }
 
   private static ConfigException explain(Exception e, ObjectNode tree) {
+    if (e instanceof InvalidTypeIdException t) {
+      String key = qualify(join(t.getPath()), "type");
+      JsonSubTypes subtypes = t.getBaseType() == null ? null
+          : t.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
+      List<String> names = subtypes == null ? List.of()
+          : java.util.Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList();
+      return new ConfigException(t.getTypeId() == null
+          ? "config key '" + key + "' is missing; add it (one of " + names + ")"
+          : "unknown " + key + " '" + t.getTypeId() + "'; use one of " + names);
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       String key = join(u.getPath());
       List<String> known = u.getKnownPropertyIds() == null ? List.of()
@@ -175,8 +194,9 @@ public final class ConfigLoader {
       String hint = closest(u.getPropertyName(), known);
       return new ConfigException("unknown config key '" + key + "'"
           + (hint == null ? "" : "; did you mean '" + qualify(section, hint) + "'?")
-          + " (keys" + (section.isEmpty() ? "" : " in '" + section + "'") + ": "
-          + String.join(", ", known) + ")");
+          + (known.isEmpty() ? " ('" + section + "' takes no other keys here)"
+              : " (keys" + (section.isEmpty() ? "" : " in '" + section + "'") + ": "
+                  + String.join(", ", known) + ")"));
     }
     if (e instanceof ValueInstantiationException v) {
       Throwable cause = v.getCause();
@@ -310,7 +330,8 @@ public final class ConfigLoader {
   private static ObjectMapper newMapper() {
     ObjectMapper m = JsonMapper.builder(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)) // write "type: x", not "!<x>"
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

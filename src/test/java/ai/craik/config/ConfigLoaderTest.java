@@ -3,6 +3,9 @@ package ai.craik.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,17 @@ class ConfigLoaderTest {
   }
 
   record Sample(String name, Train train) {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  @JsonSubTypes({@JsonSubTypes.Type(value = Shape.Circle.class, name = "circle"),
+      @JsonSubTypes.Type(value = Shape.Box.class, name = "box")})
+  sealed interface Shape permits Shape.Circle, Shape.Box {
+    record Circle(double radius) implements Shape {}
+
+    record Box(double width, double height) implements Shape {}
+  }
+
+  record Drawing(Shape shape) {}
 
   @Test
   void presetLoadsWithSnakeCaseKeys() {
@@ -100,5 +114,34 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample", bad, List.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is not valid YAML");
+  }
+
+  @Test
+  void typedSectionsWriteTheirTypeKeyAndUnknownTypesListTheChoices() {
+    ResolvedConfig<Drawing> c = ConfigLoader.bind(Drawing.class,
+        ConfigLoader.parse("shape: {type: circle, radius: 2.0}", "t"));
+    assertThat(c.value().shape()).isEqualTo(new Shape.Circle(2.0));
+    assertThat(c.yaml()).contains("type: circle").doesNotContain("!<");
+    assertThatThrownBy(() -> ConfigLoader.bind(Drawing.class,
+        ConfigLoader.parse("shape: {type: cirle, radius: 2.0}", "t")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown shape.type 'cirle'; use one of [circle, box]");
+    assertThatThrownBy(() -> ConfigLoader.bind(Drawing.class,
+        ConfigLoader.parse("shape: {radius: 2.0}", "t")))
+        .hasMessage("config key 'shape.type' is missing; add it (one of [circle, box])");
+  }
+
+  @Test
+  void anOverlayThatChangesTheTypeReplacesTheSectionAndOneThatKeepsItMerges() {
+    ObjectNode base = ConfigLoader.parse("shape: {type: box, width: 1.0, height: 2.0}", "b");
+    ConfigLoader.merge(base, ConfigLoader.parse("shape: {height: 3.0}", "o"));
+    assertThat(ConfigLoader.bind(Drawing.class, base).value().shape())
+        .isEqualTo(new Shape.Box(1.0, 3.0));
+    ConfigLoader.merge(base, ConfigLoader.parse("shape: {type: box, width: 5.0}", "o"));
+    assertThat(ConfigLoader.bind(Drawing.class, base).value().shape())
+        .isEqualTo(new Shape.Box(5.0, 3.0));
+    ConfigLoader.merge(base, ConfigLoader.parse("shape: {type: circle, radius: 1.5}", "o"));
+    assertThat(ConfigLoader.bind(Drawing.class, base).value().shape())
+        .isEqualTo(new Shape.Circle(1.5));
   }
 }

@@ -1,0 +1,86 @@
+package ai.craik.jepa;
+
+import ai.craik.config.ConfigChecks;
+import ai.craik.nn.Parameters;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Encoder settings; YAML section {@code encoder} whose {@code type} key selects the implementation:
+ *
+ * <pre>
+ *   encoder: {type: impala, widths: [16, 32, 32], latent_dim: 128}   # ImpalaEncoder: stack widths
+ *   encoder: {type: conv, widths: [32, 64, 64], latent_dim: 64}      # ConvEncoder: conv widths
+ *   encoder: {type: mlp, widths: [256, 256], latent_dim: 64}         # MlpEncoder: hidden widths
+ * </pre>
+ *
+ * All three take the same keys, so {@code --set encoder.type=conv} switches the implementation.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EncoderConfig.Impala.class, name = "impala"),
+    @JsonSubTypes.Type(value = EncoderConfig.Conv.class, name = "conv"),
+    @JsonSubTypes.Type(value = EncoderConfig.Mlp.class, name = "mlp")})
+public sealed interface EncoderConfig
+    permits EncoderConfig.Impala, EncoderConfig.Conv, EncoderConfig.Mlp {
+
+  /** The latent size D. */
+  int latentDim();
+
+  /** Layer widths; their meaning depends on the type. */
+  List<Integer> widths();
+
+  /**
+   * Builds the encoder for observations [B, channels, height, width], adding its parameters to
+   * {@code params} (the MLP encoder flattens them to F = channels * height * width).
+   */
+  NormalizedEncoder build(Parameters params, int channels, int height, int width,
+      SplittableRandom init);
+
+  /** {@link ImpalaEncoder}: {@code widths} are the channels of the residual stacks. */
+  record Impala(List<Integer> widths, int latentDim) implements EncoderConfig {
+    public Impala {
+      ConfigWidths.check("widths", widths, false);
+      ConfigChecks.inRange("latent_dim", latentDim, 1, 1 << 16);
+    }
+
+    @Override
+    public NormalizedEncoder build(Parameters params, int channels, int height, int width,
+        SplittableRandom init) {
+      return new ImpalaEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
+          latentDim, init);
+    }
+  }
+
+  /** {@link ConvEncoder}: {@code widths} are the channels of the stride-2 convolutions. */
+  record Conv(List<Integer> widths, int latentDim) implements EncoderConfig {
+    public Conv {
+      ConfigWidths.check("widths", widths, false);
+      ConfigChecks.inRange("latent_dim", latentDim, 1, 1 << 16);
+    }
+
+    @Override
+    public NormalizedEncoder build(Parameters params, int channels, int height, int width,
+        SplittableRandom init) {
+      return new ConvEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
+          latentDim, init);
+    }
+  }
+
+  /** {@link MlpEncoder}: {@code widths} are the hidden layers (may be empty). */
+  record Mlp(List<Integer> widths, int latentDim) implements EncoderConfig {
+    public Mlp {
+      ConfigWidths.check("widths", widths, true);
+      ConfigChecks.inRange("latent_dim", latentDim, 1, 1 << 16);
+    }
+
+    @Override
+    public NormalizedEncoder build(Parameters params, int channels, int height, int width,
+        SplittableRandom init) {
+      return new MlpEncoder(params, channels * height * width, ConfigWidths.toArray(widths),
+          latentDim, init);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package ai.craik.jepa;
+
+import ai.craik.config.Checks;
+import ai.craik.nn.Parameters;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The world model's networks; YAML section {@code model}:
+ *
+ * <pre>
+ *   model:
+ *     encoder: {type: impala, widths: [16, 32, 32], latent_dim: 128}
+ *     action_encoder: {type: identity}
+ *     predictor: {type: gru}
+ * </pre>
+ *
+ * {@link #build} makes the three modules, each with its own {@link Parameters}, and shares the
+ * encoder's output layer norm with the predictor (see {@link GruPredictor}).
+ */
+public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncoder,
+    PredictorConfig predictor) {
+  public ModelConfig {
+    Checks.arg(encoder != null && actionEncoder != null && predictor != null,
+        "model config needs encoder, action_encoder and predictor, got %s, %s, %s", encoder,
+        actionEncoder, predictor);
+  }
+
+  /** IMPALA 16/32/32 to D = 128, identity actions, GRU predictor. */
+  public static ModelConfig defaults() {
+    return new ModelConfig(new EncoderConfig.Impala(List.of(16, 32, 32), 128),
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Gru());
+  }
+
+  /**
+   * Builds encoder, action encoder and predictor for observations [B, channels, height, width] and
+   * raw actions [B, actionDim]. Each module's {@link Parameters} is a child of {@code parent}; each
+   * module draws from its own split of {@code init} (split in the order encoder, action encoder,
+   * predictor), so changing one module's type leaves the others' initial weights unchanged.
+   */
+  public ModelParts build(NDManager parent, int channels, int height, int width, int actionDim,
+      SplittableRandom init) {
+    SplittableRandom encoderInit = init.split();
+    SplittableRandom actionInit = init.split();
+    SplittableRandom predictorInit = init.split();
+    NormalizedEncoder enc = encoder.build(new Parameters(parent), channels, height, width,
+        encoderInit);
+    ActionEncoder act = actionEncoder.build(new Parameters(parent), actionDim, actionInit);
+    Predictor pred = predictor.build(new Parameters(parent), enc.latentDim(), act.encodedDim(),
+        enc.outputNorm(), predictorInit);
+    return new ModelParts(enc, act, pred);
+  }
+}
