@@ -201,6 +201,19 @@ public final class Jepa {
    */
   public LossTerms loss(NDArray observations, NDArray actions, int rolloutSteps, int starts,
       SplittableRandom rng) {
+    return trainingLoss(observations, actions, rolloutSteps, starts, rng).terms();
+  }
+
+  /**
+   * A training loss and the encoded latents [B, L, D] it was computed from. The latents are part of
+   * the graph; detach them ({@code stopGradient}) before using them elsewhere, e.g. for the probe
+   * or the collapse monitor, so the encoder is not encoded twice per step.
+   */
+  public record TrainingLoss(LossTerms terms, NDArray latents) {}
+
+  /** {@link #loss(NDArray, NDArray, int, int, SplittableRandom)} with the latents it encoded. */
+  public TrainingLoss trainingLoss(NDArray observations, NDArray actions, int rolloutSteps,
+      int starts, SplittableRandom rng) {
     Shape os = observations.getShape();
     Checks.arg(os.dimension() == 5, "loss expects observations [B, L, C, H, W], got %s", os);
     long b = os.get(0);
@@ -232,7 +245,7 @@ public final class Jepa {
     Map<String, NDArray> parts = new LinkedHashMap<>();
     parts.put("pred", pred);
     parts.putAll(reg.parts());
-    return new LossTerms(pred.add(reg.total()), parts);
+    return new TrainingLoss(new LossTerms(pred.add(reg.total()), parts), z);
   }
 
   /**

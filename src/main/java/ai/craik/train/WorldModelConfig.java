@@ -1,0 +1,114 @@
+package ai.craik.train;
+
+import ai.craik.config.ConfigChecks;
+import ai.craik.config.ConfigValueException;
+import ai.craik.jepa.JepaLossConfig;
+import ai.craik.jepa.ModelConfig;
+import java.util.List;
+
+/**
+ * Settings of {@code craik train world-model}; presets {@code configs/two-rooms-quick.yaml} (the
+ * built-in default), {@code two-rooms-quick-fixed.yaml} and {@code two-rooms-paper.yaml}.
+ *
+ * @param env rendering and dynamics of the Two Rooms frames
+ * @param data where training windows come from
+ * @param model encoder, action encoder, predictor
+ * @param loss rollout length and regularizer weights
+ * @param optim AdamW per module, warm-up then cosine
+ * @param probe the position probe on detached latents
+ * @param train steps and logging, checkpoint and evaluation intervals
+ * @param eval held-out unroll evaluation
+ */
+public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossConfig loss,
+    Optim optim, Probe probe, Train train, Eval eval) {
+
+  public WorldModelConfig {
+    long actions = (long) loss.rolloutSteps() * loss.rolloutStarts();
+    if (data.window() < actions + 1) {
+      throw new ConfigValueException("data.window", data.window(), "must be at least"
+          + " loss.rollout_steps * loss.rollout_starts + 1 = " + (actions + 1));
+    }
+  }
+
+  /** Image size, dot width and action clip of the Two Rooms frames. */
+  public record Env(int imageSize, double sigma, double maxStep) {
+    public Env {
+      ConfigChecks.inRange("image_size", imageSize, 16, 1024);
+      ConfigChecks.positive("sigma", sigma);
+      ConfigChecks.positive("max_step", maxStep);
+    }
+  }
+
+  /**
+   * Training windows: generated on the fly ({@code source: generated}) or read from a dataset
+   * folder written by {@code craik data two-rooms} ({@code source: dataset}, {@code dataset: DIR}).
+   */
+  public record Data(String source, String dataset, String layout, int window, int batch,
+      int trajectoryLength, int threads) {
+    public Data {
+      ConfigChecks.oneOf("source", source, List.of("generated", "dataset"));
+      if ("dataset".equals(source) && (dataset == null || dataset.isBlank())) {
+        throw new ConfigValueException("dataset", "''", "must name a dataset folder when"
+            + " data.source is dataset (write one with 'craik data two-rooms')");
+      }
+      ConfigChecks.oneOf("layout", layout, List.of("fixed", "random"));
+      ConfigChecks.inRange("window", window, 2, 1024);
+      ConfigChecks.inRange("batch", batch, 2, 1 << 16);
+      ConfigChecks.inRange("trajectory_length", trajectoryLength, 1, 1 << 16);
+      ConfigChecks.inRange("threads", threads, 1, 256);
+      if (trajectoryLength < window - 1) {
+        throw new ConfigValueException("trajectory_length", trajectoryLength,
+            "must be at least data.window - 1 = " + (window - 1));
+      }
+    }
+  }
+
+  /** AdamW per module (clipped by its own gradient norm), linear warm-up then cosine. */
+  public record Optim(double learningRate, double minLearningRate, int warmupSteps,
+      double weightDecay, double clipNorm) {
+    public Optim {
+      ConfigChecks.positive("learning_rate", learningRate);
+      ConfigChecks.nonNegative("min_learning_rate", minLearningRate);
+      ConfigChecks.atLeast("warmup_steps", warmupSteps, 0);
+      ConfigChecks.nonNegative("weight_decay", weightDecay);
+      ConfigChecks.nonNegative("clip_norm", clipNorm);
+    }
+  }
+
+  /** The position probe: an MLP on detached latents. */
+  public record Probe(int hidden, double learningRate) {
+    public Probe {
+      ConfigChecks.inRange("hidden", hidden, 1, 1 << 16);
+      ConfigChecks.positive("learning_rate", learningRate);
+    }
+  }
+
+  /** Length and intervals of training. */
+  public record Train(int steps, int logEvery, int checkpointEvery, int evalEvery) {
+    public Train {
+      ConfigChecks.atLeast("steps", steps, 0);
+      ConfigChecks.atLeast("log_every", logEvery, 1);
+      ConfigChecks.atLeast("checkpoint_every", checkpointEvery, 1);
+      ConfigChecks.atLeast("eval_every", evalEvery, 1);
+    }
+  }
+
+  /**
+   * Held-out evaluation: {@code trajectories} windows of {@code horizon} steps from their own
+   * stream; errors reported at {@code horizons}; {@code gifs} rollouts animated.
+   */
+  public record Eval(int trajectories, int horizon, List<Integer> horizons, int gifs) {
+    public Eval {
+      ConfigChecks.inRange("trajectories", trajectories, 2, 1 << 16);
+      ConfigChecks.inRange("horizon", horizon, 1, 1024);
+      ConfigChecks.nonEmpty("horizons", horizons);
+      for (int h : horizons) {
+        if (h < 1 || h > horizon) {
+          throw new ConfigValueException("horizons", horizons, "each must be in 1..eval.horizon = "
+              + horizon);
+        }
+      }
+      ConfigChecks.inRange("gifs", gifs, 0, 16);
+    }
+  }
+}
