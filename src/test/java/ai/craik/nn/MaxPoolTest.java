@@ -36,6 +36,39 @@ class MaxPoolTest {
   }
 
   @Test
+  void theSlicePathEqualsTheEnginePoolForSeveralWindowsAndSizes() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      MaxPool[] pools = {MaxPool.impala(), new MaxPool(2, 2, 0), new MaxPool(3, 1, 1),
+          new MaxPool(3, 3, 0), new MaxPool(4, 2, 2)};
+      for (MaxPool pool : pools) {
+        for (int size : new int[] {4, 5, 9, 10}) {
+          NDArray x = BlockChecks.uniform(m, size, 2, 3, size, size + 1);
+          assertThat(pool.slicePool(x).toFloatArray()).as("%s at %s", pool, size)
+              .containsExactly(pool.enginePool(x).toFloatArray());
+          assertThat(pool.slicePool(x).getShape()).isEqualTo(pool.enginePool(x).getShape());
+        }
+      }
+    }
+  }
+
+  @Test
+  void forwardOutsideAndInsideAGradientCollectorAgreeAndTheGradientGoesToTheMaxima() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = BlockChecks.uniform(m, 4, 1, 2, 7, 7);
+      x.setRequiresGradient(true);
+      float[] plain = MaxPool.impala().forward(x).toFloatArray();
+      try (ai.djl.training.GradientCollector gc =
+          ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        NDArray y = MaxPool.impala().forward(x);
+        assertThat(y.toFloatArray()).containsExactly(plain);
+        gc.backward(y.sum());
+      }
+      // Each of the 2 * 4 * 4 outputs sends 1 to its window's maximum (windows overlap).
+      assertThat(x.getGradient().sum().getFloat()).isEqualTo(32f);
+    }
+  }
+
+  @Test
   void rejectsPaddingLargerThanHalfTheWindow() {
     assertThatThrownBy(() -> new MaxPool(3, 2, 2)).hasMessageContaining("padding=2");
   }
