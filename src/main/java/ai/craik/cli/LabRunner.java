@@ -30,7 +30,7 @@ final class LabRunner {
 
   static <C> int run(String group, LabProblem<C> problem, RunOptions o, PrintWriter out) {
     String command = group + " " + problem.name();
-    ResolvedConfig<C> cfg = ConfigLoader.load(problem.configType(), group + "/" + problem.name(),
+    ResolvedConfig<C> cfg = ConfigLoader.load(problem.configType(), problem.preset(group),
         o.config, o.overrides);
     String yaml = "command: " + command + "\nseed: " + o.seed + "\n" + cfg.yaml();
     Path dir = o.runDir != null ? o.runDir : defaultRunDir(group + "-" + problem.name());

@@ -17,6 +17,14 @@ public interface LabProblem<C> {
   /** One paragraph for the report: what the problem shows. */
   String description();
 
+  /**
+   * The built-in preset under {@code configs/} (without {@code .yaml}) that user files and
+   * {@code --set} overrides are merged over; by default {@code <group>/<name>}.
+   */
+  default String preset(String group) {
+    return group + "/" + name();
+  }
+
   /** The config record type. */
   Class<C> configType();
 

@@ -90,6 +90,10 @@ public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossCo
       ConfigChecks.atLeast("log_every", logEvery, 1);
       ConfigChecks.atLeast("checkpoint_every", checkpointEvery, 1);
       ConfigChecks.atLeast("eval_every", evalEvery, 1);
+      if (evalEvery % logEvery != 0) {
+        throw new ConfigValueException("eval_every", evalEvery, "must be a multiple of"
+            + " train.log_every = " + logEvery + " (evaluations are logged with the step)");
+      }
     }
   }
 

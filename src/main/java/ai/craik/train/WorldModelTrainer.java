@@ -72,8 +72,10 @@ public final class WorldModelTrainer implements AutoCloseable {
         cfg.optim().clipNorm());
     probe = new PositionProbe(manager, d, cfg.probe().hidden(), cfg.probe().learningRate(),
         random.stream("init.probe"));
-    schedule = new LearningRateSchedule(cfg.optim().learningRate(), cfg.optim().warmupSteps(),
-        cfg.train().steps(), cfg.optim().minLearningRate());
+    // A run shorter than the warm-up warms up over all of it.
+    schedule = new LearningRateSchedule(cfg.optim().learningRate(),
+        Math.min(cfg.optim().warmupSteps(), cfg.train().steps()), Math.max(1, cfg.train().steps()),
+        cfg.optim().minLearningRate());
     BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r);
     source = source(cfg, spec);
     batch = WindowBatch.allocate(spec);
