@@ -1,0 +1,129 @@
+package ai.craik.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.craik.config.ConfigException;
+import ai.craik.config.ConfigLoader;
+import ai.craik.engine.EngineInfo;
+import ai.craik.engine.Engines;
+import ai.craik.engine.RandomStreams;
+import ai.craik.run.MetricsLog;
+import ai.craik.run.ProgressListener;
+import ai.craik.run.RunDir;
+import ai.craik.run.RunSession;
+import ai.craik.train.WorldModelConfig;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny world-model run on low-resolution Two Rooms, through the same path as the command. */
+class WorldModelJobTest {
+  static final long SEED = 3;
+  static EngineInfo engine;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    engine = Engines.start(1, SEED);
+  }
+
+  /** 16×16 frames, a small conv encoder (D = 16), batch 16, windows of 5, 60 steps. */
+  static WorldModelConfig tiny(List<String> extra) {
+    List<String> sets = new java.util.ArrayList<>(List.of(
+        "env.image_size=16", "model.encoder={type: conv, widths: [8, 16, 16], latent_dim: 16}",
+        "data.batch=16", "data.window=5", "data.trajectory_length=20", "data.threads=1",
+        "loss.rollout_steps=2", "loss.rollout_starts=2", "loss.idm_hidden=16",
+        "optim.learning_rate=0.003", "optim.warmup_steps=5", "probe.hidden=32",
+        "probe.learning_rate=0.01", "train.steps=60", "train.log_every=10",
+        "train.checkpoint_every=30", "train.eval_every=30", "eval.trajectories=16",
+        "eval.horizon=4", "eval.horizons=[1, 4]", "eval.gifs=1"));
+    sets.addAll(extra);
+    return ConfigLoader.load(WorldModelConfig.class, "two-rooms-quick", null, sets).value();
+  }
+
+  private LabOutcome run(Path dir, WorldModelConfig cfg) {
+    RunDir run = RunDir.open(dir, "seed: " + SEED + "\n", false, 2);
+    try (RunSession session = new RunSession(run, ProgressListener.silent(),
+            new RandomStreams(SEED), engine, "train world-model");
+        NDManager manager = NDManager.newBaseManager()) {
+      LabOutcome outcome = new WorldModelJob().run(cfg, session, manager);
+      session.writeSummary(outcome.summary());
+      return outcome;
+    }
+  }
+
+  private static double first(List<Map<String, Object>> rows, String key) {
+    return rows.stream().filter(r -> r.get(key) instanceof Number)
+        .mapToDouble(r -> ((Number) r.get(key)).doubleValue()).findFirst().orElseThrow();
+  }
+
+  private static double last(List<Map<String, Object>> rows, String key) {
+    return rows.stream().filter(r -> r.get(key) instanceof Number)
+        .mapToDouble(r -> ((Number) r.get(key)).doubleValue()).reduce((a, b) -> b).orElseThrow();
+  }
+
+  @Test
+  void tinyRunLowersLossAndProbeErrorAndWritesTheReport() {
+    Path dir = tmp.resolve("wm");
+    LabOutcome out = run(dir, tiny(List.of()));
+    List<Map<String, Object>> rows = MetricsLog.read(dir.resolve("metrics.jsonl"));
+    assertThat(last(rows, "loss/pred")).isLessThan(first(rows, "loss/pred"));
+    assertThat(last(rows, "loss/total")).isLessThan(first(rows, "loss/total"));
+    assertThat(last(rows, "probe/train_error_px"))
+        .isLessThan(first(rows, "probe/train_error_px"));
+    assertThat(rows.get(0)).containsKeys("loss/reg.std", "loss/reg.cov", "loss/reg.time_sim",
+        "loss/reg.idm", "loss_weighted/reg.std", "lr", "grad_norm/encoder", "grad_norm/predictor",
+        "latent/std_min", "latent/effective_rank", "time/frames_per_second");
+    Map<String, Object> s = out.summary();
+    assertThat(s).containsKeys("losses", "probe_error_px", "unroll_error_px", "latent_dim",
+        "latent_std_min", "effective_rank", "train_seconds", "frames_per_second");
+    assertThat(s.get("latent_dim")).isEqualTo(16);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> unroll = (Map<String, Object>) s.get("unroll_error_px");
+    assertThat(unroll).containsOnlyKeys("1", "4");
+    assertThat(out.figures()).extracting(LabOutcome.DrawnFigure::fileName)
+        .contains("losses.png", "collapse.png", "unroll_error.png", "rollout_0.gif");
+    for (LabOutcome.DrawnFigure f : out.figures()) {
+      assertThat(dir.resolve("figures").resolve(f.fileName())).exists();
+    }
+  }
+
+  @Test
+  void resumedRunReproducesTheUninterruptedOne() {
+    WorldModelConfig cfg = tiny(List.of("train.steps=20", "train.checkpoint_every=10",
+        "train.eval_every=20"));
+    Path straight = tmp.resolve("straight");
+    run(straight, cfg);
+    // A run folder holding only the straight run's checkpoint at step 10 resumes from it.
+    RunDir copy = RunDir.open(tmp.resolve("copy"), "seed: " + SEED + "\n", false, 2);
+    try {
+      java.nio.file.Files.copy(straight.resolve("checkpoints/train-step-00000010.ckpt"),
+          copy.root().resolve("checkpoints/train-latest.ckpt"));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    run(copy.root(), cfg);
+    List<Map<String, Object>> a = MetricsLog.read(straight.resolve("metrics.jsonl"));
+    List<Map<String, Object>> b = MetricsLog.read(copy.root().resolve("metrics.jsonl"));
+    assertThat(b).extracting(r -> ((Number) r.get("step")).intValue()).containsExactly(20);
+    assertThat(last(b, "loss/total")).isEqualTo(last(a, "loss/total"));
+    assertThat(last(b, "loss/pred")).isEqualTo(last(a, "loss/pred"));
+  }
+
+  @Test
+  void configErrorsNameTheKey() {
+    assertThatThrownBy(() -> tiny(List.of("data.window=3")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("data.window");
+    assertThatThrownBy(() -> tiny(List.of("train.eval_every=15")))
+        .hasMessageContaining("train.eval_every")
+        .hasMessageContaining("multiple of train.log_every");
+    assertThatThrownBy(() -> tiny(List.of("model.encoder.type=cnn")))
+        .hasMessageContaining("impala");
+  }
+}
