@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code craik bench <part>}: performance measurements against the project's targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure performance against the project's targets.",
-    subcommands = {BenchCommand.Data.class})
+    subcommands = {BenchCommand.Data.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -120,6 +120,65 @@ final class BenchCommand implements Runnable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete the benchmark's temporary folder " + dir, e);
       }
+    }
+  }
+
+  /** {@code craik bench train}: world-model training speed and the fraction of peak it reaches. */
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = {"World-model training speed for a preset: training steps/s and frames/s,"
+          + " encoder forward+backward frames/s, the encoder's FLOPs per frame and the machine's"
+          + " matmul rate (the achieved fraction of peak)."})
+  static final class Train implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Preset file merged over configs/two-rooms-quick.yaml.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key.")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps (default:"
+        + " ${DEFAULT-VALUE}).")
+    int steps = 10;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up steps"
+        + " (default: ${DEFAULT-VALUE}).")
+    int warmup = 3;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Engine threads (default:"
+        + " ${DEFAULT-VALUE}).")
+    int threads = RunOptions.defaultThreads();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ai.craik.config.Checks.arg(steps >= 1 && warmup >= 0,
+          "--steps must be >= 1 and --warmup >= 0, got %s and %s", steps, warmup);
+      PrintWriter o = spec.commandLine().getOut();
+      ai.craik.train.WorldModelConfig cfg = ai.craik.config.ConfigLoader.load(
+          ai.craik.train.WorldModelConfig.class, "two-rooms-quick", config, overrides).value();
+      Engines.start(threads, 0);
+      ai.craik.train.WorldModelBenchmark.Result r;
+      try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+        r = ai.craik.train.WorldModelBenchmark.run(cfg, warmup, steps, m);
+      }
+      o.printf(Locale.ROOT, "training   %6.2f steps/s  %,8.0f frames/s  (B = %d, L = %d, %dx%d,"
+          + " D = %d, %d threads)%n", r.stepsPerSecond(), r.trainFramesPerSecond(), r.batch(),
+          r.window(), r.imageSize(), r.imageSize(), r.latentDim(), threads);
+      o.printf(Locale.ROOT, "encoder    %,8.0f frames/s forward+backward, %.1f MFLOP/frame"
+          + " forward -> %.1f GFLOP/s achieved%n", r.encoderFramesPerSecond(),
+          r.encoderFlopsPerFrame() / 1e6, r.achievedGflops());
+      o.printf(Locale.ROOT, "machine    %.1f GFLOP/s float32 matmul (1024^3) -> %.0f%% of peak%n",
+          r.matmulGflops(), 100 * r.fractionOfPeak());
+      if (out != null) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(out, json.writeValueAsBytes(r.asMap()));
+        o.println("wrote " + out);
+      }
+      return 0;
     }
   }
 }
