@@ -42,10 +42,14 @@ public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossCo
   /**
    * Training windows: generated on the fly ({@code source: generated}) or read from a dataset
    * folder written by {@code craik data two-rooms} ({@code source: dataset}, {@code dataset: DIR}).
+   * {@code scaling}: frames in [0, 1] ({@code unit}) or standardized per channel with statistics
+   * of one generated batch ({@code standardize}), which lifts the few dot pixels far above the
+   * wall channel's values.
    */
   public record Data(String source, String dataset, String layout, int window, int batch,
-      int trajectoryLength, int threads) {
+      int trajectoryLength, int threads, String scaling) {
     public Data {
+      ConfigChecks.oneOf("scaling", scaling, List.of("unit", "standardize"));
       ConfigChecks.oneOf("source", source, List.of("generated", "dataset"));
       if ("dataset".equals(source) && (dataset == null || dataset.isBlank())) {
         throw new ConfigValueException("dataset", "''", "must name a dataset folder when"

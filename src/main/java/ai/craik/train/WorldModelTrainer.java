@@ -4,6 +4,7 @@ import ai.craik.data.BatchSource;
 import ai.craik.data.BatchSpec;
 import ai.craik.data.BatchTensors;
 import ai.craik.data.GeneratedBatchSource;
+import ai.craik.data.ObservationScaling;
 import ai.craik.data.ShardBatchSource;
 import ai.craik.data.TwoRoomsDataset;
 import ai.craik.data.WindowBatch;
@@ -76,15 +77,30 @@ public final class WorldModelTrainer implements AutoCloseable {
     schedule = new LearningRateSchedule(cfg.optim().learningRate(),
         Math.min(cfg.optim().warmupSteps(), cfg.train().steps()), Math.max(1, cfg.train().steps()),
         cfg.optim().minLearningRate());
-    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r);
+    ObservationScaling scaling = scaling(cfg, random);
+    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r)
+        .withScaling(scaling);
     source = source(cfg, spec);
     batch = WindowBatch.allocate(spec);
     tensors = BatchTensors.allocate(spec, manager);
     BatchSpec evalSpec = BatchSpec.of(cfg.eval().trajectories(), cfg.eval().horizon() + 1)
-        .withImageSize(r);
+        .withImageSize(r).withScaling(scaling);
     try (GeneratedBatchSource held = generated(cfg, evalSpec,
         Math.max(cfg.eval().horizon(), cfg.data().trajectoryLength()))) {
       heldOut = held.next(random.stream("eval"), WindowBatch.allocate(evalSpec));
+    }
+  }
+
+  /** [0, 1] frames, or per-channel standardization estimated on one batch of the "scaling" stream. */
+  private static ObservationScaling scaling(WorldModelConfig cfg, RandomStreams random) {
+    if (!"standardize".equals(cfg.data().scaling())) {
+      return ObservationScaling.unit();
+    }
+    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window())
+        .withImageSize(cfg.env().imageSize());
+    try (GeneratedBatchSource src = generated(cfg, spec, cfg.data().trajectoryLength())) {
+      WindowBatch sample = src.next(random.stream("scaling"), WindowBatch.allocate(spec));
+      return ObservationScaling.estimate(sample.observations(), cfg.env().imageSize());
     }
   }
 
