@@ -137,9 +137,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       figures.add(curves(session, "losses.png", "Loss terms (raw)", "loss/", true,
           "Each loss term, unweighted: pred is the rollout prediction error; reg.* the"
               + " regularizers."));
-      figures.add(curves(session, "collapse.png", "Collapse monitor", "latent/", false,
-          "Per-dimension standard deviation of the latents (min and mean) and the effective rank"
-              + " of the latent batch: a collapse shows as std_min and the rank falling."));
+      figures.add(collapseChart(session, latentDim));
       figures.add(curves(session, "probe.png", "Position probe error (pixels)", "probe/", true,
           "The probe's loss and its error on training batches (pixels of the 65 frame)."));
       figures.add(curves(session, "eval.png", "Held-out errors (pixels)", "eval/", true,
@@ -180,6 +178,27 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     }
     chart.build().savePng(s.dir().figure(file));
     return new DrawnFigure(file, caption);
+  }
+
+  private static DrawnFigure collapseChart(RunSession s, int latentDim) throws IOException {
+    LineChart.Builder chart = LineChart.builder().optTitle("Collapse monitor").optXLabel("step")
+        .optSize(720, 420);
+    for (String k : List.of("latent/std_min", "latent/std_mean", "latent/effective_rank")) {
+      List<double[]> xy = LabMetrics.series(s.dir().metrics(), PHASE, k);
+      double scale = k.endsWith("effective_rank") ? latentDim : 1.0;
+      if (!xy.isEmpty()) {
+        chart.addSeries(k.substring("latent/".length()) + (scale > 1 ? " / D" : ""),
+            xy.stream().mapToDouble(p -> p[0]).toArray(),
+            xy.stream().mapToDouble(p -> p[1] / scale).toArray());
+      }
+    }
+    if (LabMetrics.series(s.dir().metrics(), PHASE, "latent/std_min").isEmpty()) {
+      chart.addSeries("(no data)", new double[] {0}, new double[] {0});
+    }
+    chart.build().savePng(s.dir().figure("collapse.png"));
+    return new DrawnFigure("collapse.png", "Per-dimension standard deviation of the latents (min"
+        + " and mean over the D = " + latentDim + " dimensions) and the effective rank of the"
+        + " latent batch as a fraction of D: a collapse shows as these falling towards 0.");
   }
 
   private static DrawnFigure horizonChart(RunSession s, UnrollEvaluation e) throws IOException {
