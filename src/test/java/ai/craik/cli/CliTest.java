@@ -43,7 +43,8 @@ class CliTest {
     Result r = run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("info").contains("ebm").contains("env").contains("data")
-        .contains("bench");
+        .contains("bench").contains("train");
+    assertThat(run("train", "world-model", "--help").out()).contains("--config").contains("--set");
     Result ebm = run("ebm", "--help");
     assertThat(ebm.code()).isZero();
     assertThat(ebm.out()).contains("ellipse");
