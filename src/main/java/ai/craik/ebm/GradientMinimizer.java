@@ -93,8 +93,8 @@ public final class GradientMinimizer {
             v.tempAttach(step);
             m.muli(BETA1).addi(g.mul(1 - BETA1));
             v.muli(BETA2).addi(g.square().mul(1 - BETA2));
-            double c1 = 1 - Math.pow(BETA1, t + 1);
-            double c2 = 1 - Math.pow(BETA2, t + 1);
+            double c1 = 1 - StrictMath.pow(BETA1, t + 1);
+            double c2 = 1 - StrictMath.pow(BETA2, t + 1);
             p.subi(m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(lr));
           } else {
             p.subi(g.mul(lr));

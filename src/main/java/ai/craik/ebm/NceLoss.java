@@ -73,7 +73,7 @@ public record NceLoss() {
         "NCE log-partition c must be a scalar ([] or [1]), got %s",
         logPartition == null ? "null" : logPartition.getShape());
     double nu = (double) noise.energies().size() / data.energies().size();
-    double logNu = Math.log(nu);
+    double logNu = StrictMath.log(nu);
     // Energies first: results live in the batch's manager, never in c's long-lived one; c ([] or
     // [1]) broadcasts against [B] and [B, M].
     NDArray c = logPartition;

@@ -15,10 +15,10 @@ public final class HostRandom {
     for (int i = 0; i < n; i += 2) {
       double u1 = 1.0 - rng.nextDouble(); // (0, 1]: log stays finite
       double u2 = rng.nextDouble();
-      double r = Math.sqrt(-2.0 * Math.log(u1));
-      out[i] = (float) (r * Math.cos(2 * Math.PI * u2));
+      double r = Math.sqrt(-2.0 * StrictMath.log(u1));
+      out[i] = (float) (r * StrictMath.cos(2 * Math.PI * u2));
       if (i + 1 < n) {
-        out[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
+        out[i + 1] = (float) (r * StrictMath.sin(2 * Math.PI * u2));
       }
     }
     return out;

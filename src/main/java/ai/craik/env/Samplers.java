@@ -22,7 +22,7 @@ public final class Samplers {
   public static double normal(SplittableRandom rng) {
     double u1 = 1.0 - rng.nextDouble(); // (0, 1]
     double u2 = rng.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
   }
 
   /** One draw of VM(mu, kappa) in (−π, π] around mu; kappa = 0 gives the uniform circle. */
@@ -37,13 +37,13 @@ public final class Samplers {
     double r = (1 + rho * rho) / (2 * rho);
     while (true) {
       double u1 = rng.nextDouble();
-      double z = Math.cos(Math.PI * u1);
+      double z = StrictMath.cos(Math.PI * u1);
       double f = (1 + r * z) / (r + z);
       double c = kappa * (r - f);
       double u2 = rng.nextDouble();
-      if (c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0) {
+      if (c * (2 - c) - u2 > 0 || StrictMath.log(c / u2) + 1 - c >= 0) {
         double u3 = rng.nextDouble();
-        double theta = Math.signum(u3 - 0.5) * Math.acos(Math.max(-1, Math.min(1, f)));
+        double theta = Math.signum(u3 - 0.5) * StrictMath.acos(Math.max(-1, Math.min(1, f)));
         return wrap(mu + theta);
       }
     }
@@ -65,7 +65,7 @@ public final class Samplers {
     while (true) {
       double x = lo + (hi - lo) * rng.nextDouble();
       double logRatio = (sq(peak - mean) - sq(x - mean)) / (2 * std * std);
-      if (Math.log(1.0 - rng.nextDouble()) <= logRatio) {
+      if (StrictMath.log(1.0 - rng.nextDouble()) <= logRatio) {
         return x;
       }
     }

@@ -76,8 +76,8 @@ public final class TrajectoryGenerator {
     for (int t = from; t < to; t++) {
       heading += Samplers.vonMises(rng, 0.0, exploration.kappa());
       double len = stepLength(rng);
-      double ax = len * Math.cos(heading);
-      double ay = len * Math.sin(heading);
+      double ax = len * StrictMath.cos(heading);
+      double ay = len * StrictMath.sin(heading);
       // Positions are stored as float: move from the stored value so replays match exactly.
       pos[0] = positions[2 * t];
       pos[1] = positions[2 * t + 1];
@@ -112,8 +112,8 @@ public final class TrajectoryGenerator {
         // Leaving the door, each step's heading is drawn around the room direction (no drift).
         double h = (side != 0 ? into : heading) + Samplers.vonMises(rng, 0.0, exploration.kappa());
         double len = stepLength(rng);
-        float cx = (float) (len * Math.cos(h));
-        float cy = (float) (len * Math.sin(h));
+        float cx = (float) (len * StrictMath.cos(h));
+        float cy = (float) (len * StrictMath.sin(h));
         double qx = (float) (px + cx);
         double qy = (float) (py + cy);
         if (TwoRoomsGeometry.contact(layout, px, py, qx, qy) >= 1.0

@@ -26,7 +26,7 @@ public record TwoRoomsDynamics(double maxStep, CollisionPolicy policy, double co
    * @return true when the move met a wall
    */
   public boolean apply(Layout layout, double[] pos, double ax, double ay, SplittableRandom rng) {
-    double norm = Math.hypot(ax, ay);
+    double norm = StrictMath.hypot(ax, ay);
     if (norm > maxStep) {
       ax *= maxStep / norm;
       ay *= maxStep / norm;

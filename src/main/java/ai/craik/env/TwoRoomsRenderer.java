@@ -115,7 +115,7 @@ public final class TwoRoomsRenderer {
       double dy2 = (r - cy) * (r - cy);
       for (int c = c0; c <= c1; c++) {
         double d2 = (c - cx) * (c - cx) + dy2;
-        int v = (int) Math.round(255.0 * Math.exp(-d2 * inv));
+        int v = (int) Math.round(255.0 * StrictMath.exp(-d2 * inv));
         if (v > 0) {
           sink.put(r * size + c, v);
         }

@@ -10,7 +10,7 @@ public record TwoRoomsTask(long seed, Layout layout, double[] start, double[] go
 
   /** Distance from (x, y) to the goal. */
   public double distanceToGoal(double[] position) {
-    return Math.hypot(position[0] - goal[0], position[1] - goal[1]);
+    return StrictMath.hypot(position[0] - goal[0], position[1] - goal[1]);
   }
 
   /** True when {@code position} is within the success radius of the goal. */

@@ -36,10 +36,10 @@ public final class EffectiveRank {
     for (double s : sigma) {
       if (s > 0) {
         double p = s / sum;
-        h -= p * Math.log(p);
+        h -= p * StrictMath.log(p);
       }
     }
-    return Math.exp(h);
+    return StrictMath.exp(h);
   }
 
   /**

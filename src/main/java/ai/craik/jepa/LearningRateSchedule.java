@@ -47,6 +47,6 @@ public record LearningRateSchedule(double learningRate, long warmupSteps, long t
     }
     double q = totalSteps > warmupSteps
         ? Math.min(1.0, (double) (step - warmupSteps) / (totalSteps - warmupSteps)) : 1.0;
-    return minLearningRate + (learningRate - minLearningRate) * 0.5 * (1 + Math.cos(Math.PI * q));
+    return minLearningRate + (learningRate - minLearningRate) * 0.5 * (1 + StrictMath.cos(Math.PI * q));
   }
 }

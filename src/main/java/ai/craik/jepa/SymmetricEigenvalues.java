@@ -122,7 +122,7 @@ public final class SymmetricEigenvalues {
           Checks.verify(sweeps++ < MAX_SWEEPS, "QL did not converge in %s sweeps at row %s",
               MAX_SWEEPS, l);
           double g = (d[l + 1] - d[l]) / (2 * e[l]); // Wilkinson shift
-          double r = Math.hypot(g, 1.0);
+          double r = StrictMath.hypot(g, 1.0);
           g = d[m] - d[l] + e[l] / (g + Math.copySign(r, g));
           double s = 1;
           double c = 1;
@@ -132,7 +132,7 @@ public final class SymmetricEigenvalues {
           for (i = m - 1; i >= l; i--) { // plane rotations chase the bulge up to row l
             double f = s * e[i];
             double b = c * e[i];
-            r = Math.hypot(f, g);
+            r = StrictMath.hypot(f, g);
             e[i + 1] = r;
             if (r == 0) { // underflow: split here and restart
               d[i + 1] -= p;

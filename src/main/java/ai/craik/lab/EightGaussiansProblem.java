@@ -319,8 +319,8 @@ public final class EightGaussiansProblem implements LabProblem<EightGaussiansCon
     double[][] c = new double[d.modes()][2];
     for (int k = 0; k < d.modes(); k++) {
       double a = 2 * Math.PI * k / d.modes();
-      c[k][0] = d.radius() * Math.cos(a);
-      c[k][1] = d.radius() * Math.sin(a);
+      c[k][0] = d.radius() * StrictMath.cos(a);
+      c[k][1] = d.radius() * StrictMath.sin(a);
     }
     return c;
   }
@@ -425,7 +425,7 @@ public final class EightGaussiansProblem implements LabProblem<EightGaussiansCon
         int best = 0;
         double bestDist = Double.POSITIVE_INFINITY;
         for (int k = 0; k < c.length; k++) {
-          double dist = Math.hypot(p[0] - c[k][0], p[1] - c[k][1]);
+          double dist = StrictMath.hypot(p[0] - c[k][0], p[1] - c[k][1]);
           if (dist < bestDist) {
             bestDist = dist;
             best = k;
@@ -489,7 +489,7 @@ public final class EightGaussiansProblem implements LabProblem<EightGaussiansCon
     double z = 0;
     double[] p = new double[energies.length];
     for (int i = 0; i < energies.length; i++) {
-      p[i] = Math.exp(-(energies[i] - min)); // shifted: exp stays finite; Z absorbs the shift
+      p[i] = StrictMath.exp(-(energies[i] - min)); // shifted: exp stays finite; Z absorbs the shift
       z += p[i] * cell;
     }
     for (int i = 0; i < energies.length; i++) {
@@ -509,7 +509,7 @@ public final class EightGaussiansProblem implements LabProblem<EightGaussiansCon
     for (int j = 0; j < box.ny(); j++) {
       for (int i = 0; i < box.nx(); i++) {
         for (int k = 0; k < c.length; k++) {
-          if (Math.hypot(xs[i] - c[k][0], ys[j] - c[k][1]) <= radius * d.std()) {
+          if (StrictMath.hypot(xs[i] - c[k][0], ys[j] - c[k][1]) <= radius * d.std()) {
             mass[k] += p[j * box.nx() + i] * cell;
           }
         }

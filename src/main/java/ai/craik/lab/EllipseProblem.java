@@ -177,8 +177,8 @@ public final class EllipseProblem implements LabProblem<EllipseConfig> {
     float[] noise = HostRandom.normal(rng, 2 * d.points());
     for (int i = 0; i < d.points(); i++) {
       double z = 2 * Math.PI * (i + phase) / d.points();
-      y[i][0] = d.w().get(0) * Math.cos(z) + d.noise() * noise[2 * i];
-      y[i][1] = d.w().get(1) * Math.sin(z) + d.noise() * noise[2 * i + 1];
+      y[i][0] = d.w().get(0) * StrictMath.cos(z) + d.noise() * noise[2 * i];
+      y[i][1] = d.w().get(1) * StrictMath.sin(z) + d.noise() * noise[2 * i + 1];
     }
     return y;
   }

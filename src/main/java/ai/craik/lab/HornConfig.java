@@ -90,7 +90,7 @@ public record HornConfig(Data data, Model model, Latent latent, Train train, Eva
     public double learningRateAt(long step) {
       double progress = steps <= 1 ? 0 : (double) step / (steps - 1);
       return finalLearningRate
-          + (learningRate - finalLearningRate) * 0.5 * (1 + Math.cos(Math.PI * progress));
+          + (learningRate - finalLearningRate) * 0.5 * (1 + StrictMath.cos(Math.PI * progress));
     }
   }
 

@@ -259,8 +259,8 @@ public final class HornProblem implements LabProblem<HornConfig> {
       x[i] = rng.nextDouble();
       double z = 2 * Math.PI * rng.nextDouble();
       double[] c = d.center(x[i]);
-      y[i][0] = c[0] + d.rho(x[i]) * Math.cos(z) + d.noise() * noise[2 * i];
-      y[i][1] = c[1] + d.rho(x[i]) * Math.sin(z) + d.noise() * noise[2 * i + 1];
+      y[i][0] = c[0] + d.rho(x[i]) * StrictMath.cos(z) + d.noise() * noise[2 * i];
+      y[i][1] = c[1] + d.rho(x[i]) * StrictMath.sin(z) + d.noise() * noise[2 * i + 1];
     }
     return new Pairs(x, y);
   }
@@ -427,7 +427,7 @@ public final class HornProblem implements LabProblem<HornConfig> {
   private static double[] radii(double[][] curve, double[] c) {
     double[] r = new double[curve.length];
     for (int i = 0; i < curve.length; i++) {
-      r[i] = Math.hypot(curve[i][0] - c[0], curve[i][1] - c[1]);
+      r[i] = StrictMath.hypot(curve[i][0] - c[0], curve[i][1] - c[1]);
     }
     return r;
   }
@@ -486,7 +486,7 @@ public final class HornProblem implements LabProblem<HornConfig> {
         java.util.Arrays.fill(xcol, xs[j]);
         float[] f = freeEnergies(m, model.energy(), new Pairs(xcol, ys), grid);
         for (int i = 0; i < f.length; i++) {
-          f[i] = (float) Math.log10(Math.max(f[i], FLOOR));
+          f[i] = (float) StrictMath.log10(Math.max(f[i], FLOOR));
           lo = Math.min(lo, f[i]);
           hi = Math.max(hi, f[i]);
         }

@@ -152,8 +152,8 @@ final class LatentCollapse {
     for (int i = 0; i < c.points(); i++) {
       double a = Math.toRadians(c.angles().get(rng.nextInt(c.angles().size())));
       double t = c.halfLength() * (2 * rng.nextDouble() - 1);
-      y[i][0] = t * Math.cos(a) + c.noise() * noise[2 * i];
-      y[i][1] = t * Math.sin(a) + c.noise() * noise[2 * i + 1];
+      y[i][0] = t * StrictMath.cos(a) + c.noise() * noise[2 * i];
+      y[i][1] = t * StrictMath.sin(a) + c.noise() * noise[2 * i + 1];
     }
     return y;
   }
@@ -171,8 +171,8 @@ final class LatentCollapse {
   /** Columns (cos φ, sin φ) and (−sin φ, cos φ), φ uniform: a random orthonormal W [2, 2]. */
   private static float[] orthonormalStart(SplittableRandom rng) {
     double phi = 2 * Math.PI * rng.nextDouble();
-    float cs = (float) Math.cos(phi);
-    float sn = (float) Math.sin(phi);
+    float cs = (float) StrictMath.cos(phi);
+    float sn = (float) StrictMath.sin(phi);
     return new float[] {cs, -sn, sn, cs}; // row-major [[cos, -sin], [sin, cos]]
   }
 
@@ -313,7 +313,7 @@ final class LatentCollapse {
     double[] y = new double[3 * m];
     double r = 2 * box;
     for (int j = 0; j < m; j++) {
-      double n = Math.hypot(w.get(0, j), w.get(1, j));
+      double n = StrictMath.hypot(w.get(0, j), w.get(1, j));
       double ux = w.get(0, j) / n;
       double uy = w.get(1, j) / n;
       x[3 * j] = -r * ux;
@@ -330,7 +330,7 @@ final class LatentCollapse {
   private static List<Double> atomAngles(HostMatrix w) {
     List<Double> out = new ArrayList<>();
     for (int j = 0; j < w.cols(); j++) {
-      double a = Math.toDegrees(Math.atan2(w.get(1, j), w.get(0, j)));
+      double a = Math.toDegrees(StrictMath.atan2(w.get(1, j), w.get(0, j)));
       a = ((a % 180) + 180) % 180;
       out.add(Math.round(a * 10) / 10.0);
     }

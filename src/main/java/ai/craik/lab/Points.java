@@ -36,8 +36,8 @@ final class Points {
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double z = 2 * Math.PI * i / n;
-      x[i] = cx + a * Math.cos(z);
-      y[i] = cy + b * Math.sin(z);
+      x[i] = cx + a * StrictMath.cos(z);
+      y[i] = cy + b * StrictMath.sin(z);
     }
     return new double[][] {x, y};
   }

@@ -52,7 +52,7 @@ public record SparseCodingConfig(Data data, Sweep sweep, Learn learn, Collapse c
     public double[] values() {
       double[] out = new double[lambdas];
       for (int i = 0; i < lambdas; i++) {
-        out[i] = lambdaMin * Math.pow(lambdaMax / lambdaMin, i / (double) (lambdas - 1));
+        out[i] = lambdaMin * StrictMath.pow(lambdaMax / lambdaMin, i / (double) (lambdas - 1));
       }
       return out;
     }

@@ -304,7 +304,7 @@ public final class SparseCodingProblem implements LabProblem<SparseCodingConfig>
   }
 
   private static double[] log10Lambdas(List<CodeStats> sweep) {
-    return sweep.stream().mapToDouble(s -> Math.log10(s.lambda())).toArray();
+    return sweep.stream().mapToDouble(s -> StrictMath.log10(s.lambda())).toArray();
   }
 
   /** Values with zeros (and negatives) as gaps, for a log axis. */

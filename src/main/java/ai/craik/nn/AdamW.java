@@ -75,8 +75,8 @@ public final class AdamW {
     double norm = params.gradNorm();
     double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
     t++;
-    double c1 = 1 - Math.pow(beta1, t);
-    double c2 = 1 - Math.pow(beta2, t);
+    double c1 = 1 - StrictMath.pow(beta1, t);
+    double c2 = 1 - StrictMath.pow(beta2, t);
     params.asMap().forEach((name, p) -> {
       // Ops on the long-lived moments and parameters create their results in the parameters'
       // manager; the scope closes every array created here, so nothing accumulates per step.

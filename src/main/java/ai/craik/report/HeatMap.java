@@ -386,7 +386,7 @@ public final class HeatMap implements Figure {
       for (int j = 0; j < my; j++) {
         for (int i = 0; i < mx; i++) {
           if (Double.isFinite(u[j][i]) && Double.isFinite(v[j][i])) {
-            longest = Math.max(longest, Math.hypot(u[j][i] * pxPerX, v[j][i] * pxPerY));
+            longest = Math.max(longest, StrictMath.hypot(u[j][i] * pxPerX, v[j][i] * pxPerY));
           }
         }
       }
@@ -416,7 +416,7 @@ public final class HeatMap implements Figure {
     public void drawSwatch(Graphics2D g, double cx, double cy) {}
 
     private static void drawArrow(Graphics2D g, double x0, double y0, double x1, double y1) {
-      double len = Math.hypot(x1 - x0, y1 - y0);
+      double len = StrictMath.hypot(x1 - x0, y1 - y0);
       if (len < 0.5) {
         return;
       }
@@ -527,7 +527,7 @@ public final class HeatMap implements Figure {
       if (v == Double.NEGATIVE_INFINITY) {
         return 0.0;
       }
-      double t = log ? Math.log1p(Math.max(0.0, v - lo)) / Math.log1p(hi - lo) : (v - lo) / (hi - lo);
+      double t = log ? StrictMath.log1p(Math.max(0.0, v - lo)) / StrictMath.log1p(hi - lo) : (v - lo) / (hi - lo);
       return Math.min(1.0, Math.max(0.0, t));
     }
 
@@ -545,10 +545,10 @@ public final class HeatMap implements Figure {
       // log: lo plus offsets 0, 1, 2, 5 x 10^k, kept where they are far enough apart to read
       List<Double> offsets = new ArrayList<>();
       offsets.add(0.0);
-      int top = (int) Math.ceil(Math.log10(hi - lo));
+      int top = (int) Math.ceil(StrictMath.log10(hi - lo));
       for (int e = top - 6; e <= top; e++) {
         for (double m : new double[] {1, 2, 5}) {
-          double d = m * Math.pow(10, e);
+          double d = m * StrictMath.pow(10, e);
           if (d <= (hi - lo) * (1 + 1e-9)) {
             offsets.add(d);
           }

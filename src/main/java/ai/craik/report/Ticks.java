@@ -11,7 +11,7 @@ final class Ticks {
   /** Tick step for [lo, hi] with at most about {@code maxCount} ticks: 1, 2 or 5 x 10^k. */
   static double step(double lo, double hi, int maxCount) {
     double raw = (hi - lo) / Math.max(1, maxCount);
-    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    double mag = StrictMath.pow(10, Math.floor(StrictMath.log10(raw)));
     for (double m : new double[] {1, 2, 5, 10}) {
       if (m * mag >= raw * (1 - 1e-9)) {
         return m * mag;
@@ -27,10 +27,10 @@ final class Ticks {
     long first = (long) Math.ceil(lo / step - 1e-9);
     long last = (long) Math.floor(hi / step + 1e-9);
     // k * m / 10^d rounds once, so 3 x 0.2 gives 0.6 rather than 0.6000000000000001
-    int e = (int) Math.floor(Math.log10(step) + 1e-9);
-    double m = Math.rint(step / Math.pow(10, e));
+    int e = (int) Math.floor(StrictMath.log10(step) + 1e-9);
+    double m = Math.rint(step / StrictMath.pow(10, e));
     for (long k = first; k <= last; k++) {
-      out.add(e >= 0 ? k * m * Math.pow(10, e) : k * m / Math.pow(10, -e));
+      out.add(e >= 0 ? k * m * StrictMath.pow(10, e) : k * m / StrictMath.pow(10, -e));
     }
     return out;
   }
@@ -40,7 +40,7 @@ final class Ticks {
     if (Math.abs(v) >= 1e6 || step < 1e-4) {
       return compact(v);
     }
-    int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    int decimals = (int) Math.max(0, -Math.floor(StrictMath.log10(step) + 1e-9));
     String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
     return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
   }
@@ -53,7 +53,7 @@ final class Ticks {
     if (Math.abs(v) >= 1e6 || range >= 1e6 || range <= 0) {
       return compact(v);
     }
-    int decimals = (int) Math.max(0, 3 - Math.floor(Math.log10(range)));
+    int decimals = (int) Math.max(0, 3 - Math.floor(StrictMath.log10(range)));
     String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
     if (s.contains(".")) {
       s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

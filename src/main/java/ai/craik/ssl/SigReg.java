@@ -147,7 +147,7 @@ public record SigReg(int numProjections, int knots, double tMax, long seed) impl
     double[] w = new double[knots];
     for (int k = 0; k < knots; k++) {
       double trapezoid = (k == 0 || k == knots - 1) ? dt : 2 * dt;
-      w[k] = trapezoid * Math.exp(-0.5 * t[k] * t[k]);
+      w[k] = trapezoid * StrictMath.exp(-0.5 * t[k] * t[k]);
     }
     return w;
   }
@@ -156,7 +156,7 @@ public record SigReg(int numProjections, int knots, double tMax, long seed) impl
     double[] t = knotValues();
     double[] phi = new double[knots];
     for (int k = 0; k < knots; k++) {
-      phi[k] = Math.exp(-0.5 * t[k] * t[k]);
+      phi[k] = StrictMath.exp(-0.5 * t[k] * t[k]);
     }
     return phi;
   }

@@ -214,7 +214,7 @@ public final class WorldModelTrainer implements AutoCloseable {
         for (int i = 0; i < k; i++) {
           for (int s = 0; s < frames; s++) {
             int o = 2 * (i * frames + s);
-            err[s] += Math.hypot(decoded[o] - truth[o], decoded[o + 1] - truth[o + 1]) / k;
+            err[s] += StrictMath.hypot(decoded[o] - truth[o], decoded[o + 1] - truth[o + 1]) / k;
           }
         }
         List<UnrollEvaluation.Example> examples = new ArrayList<>();
