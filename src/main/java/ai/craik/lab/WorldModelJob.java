@@ -59,6 +59,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       WorldModelConfig.Train t = cfg.train();
       boolean[] first = {true};
       long started = System.nanoTime();
+      // Training time over every session of a resumed run: the last logged total plus this one.
+      double before = lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds");
       long startStep = TrainingLoop.run(session,
           new TrainingLoop.Schedule(PHASE, t.steps(), t.logEvery(), t.checkpointEvery()),
           trainer.state(), manager, (step, scope) -> {
@@ -72,12 +74,25 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
             if (done % t.evalEvery() == 0 || done == t.steps()) {
               evaluationMetrics(cfg, trainer.evaluate(scope)).forEach(m::put);
             }
+            m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
             return m;
           });
-      double trainSeconds = (System.nanoTime() - started) / 1e9;
+      double trainSeconds = Math.max(before,
+          lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
       UnrollEvaluation eval = trainer.evaluate(manager);
       return outcome(cfg, session, eval, trainSeconds, startStep, trainer.jepa().latentDim());
     }
+  }
+
+  /** The last value of {@code key} in the metrics rows, or 0. */
+  private static double lastNumber(List<Map<String, Object>> rows, String key) {
+    double v = 0;
+    for (Map<String, Object> r : rows) {
+      if (r.get(key) instanceof Number n) {
+        v = n.doubleValue();
+      }
+    }
+    return v;
   }
 
   private static Map<String, Double> evaluationMetrics(WorldModelConfig cfg, UnrollEvaluation e) {
