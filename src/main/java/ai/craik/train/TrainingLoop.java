@@ -5,7 +5,6 @@ import ai.craik.run.Checkpoint;
 import ai.craik.run.Checkpointable;
 import ai.craik.run.RunSession;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +16,10 @@ import java.util.Optional;
  *
  * <p>Step numbers count completed steps: a checkpoint at step k holds the state after k steps, and
  * a resumed run continues with step index k. Each step gets a fresh child manager that is closed
- * after it, and every array created during the step, in any manager, is closed with it (an
- * {@link NDScope}): results of ops on long-lived parameters would otherwise pile up in the
- * parameters' manager. Only the floats a step returns survive; state that must outlive a step is
- * created before the loop or released from the scope with {@link NDScope#unregister}.
+ * after it, so only the floats it returns survive. Ops must put the data first (results live in
+ * the first operand's manager), or results of ops on long-lived parameters pile up in the
+ * parameters' manager. (The loop does not wrap steps in an {@code NDScope}: with the scopes that
+ * AdamW opens inside it, same-seed runs in one JVM stopped agreeing.)
  * Randomness inside a step should come from {@code random().stream(name, step)} so that a resumed
  * run draws exactly what an uninterrupted one would.
  */
@@ -75,9 +74,8 @@ public final class TrainingLoop {
       for (long i = start; i < schedule.steps(); i++) {
         Map<String, Double> metrics;
         long t0 = System.nanoTime();
-        try (NDManager scope = parent.newSubManager(); NDScope arrays = new NDScope()) {
+        try (NDManager scope = parent.newSubManager()) {
           metrics = step.run(i, scope);
-          arrays.suppressNotUsedWarning();
         }
         long done = i + 1;
         boolean last = done == schedule.steps();

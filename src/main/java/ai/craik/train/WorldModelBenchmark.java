@@ -11,7 +11,6 @@ import ai.craik.jepa.NormalizedEncoder;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,9 +78,8 @@ public final class WorldModelBenchmark {
   }
 
   private static void trainStep(WorldModelTrainer trainer, long step, NDManager parent) {
-    try (NDManager scope = parent.newSubManager(); NDScope arrays = new NDScope()) {
+    try (NDManager scope = parent.newSubManager()) {
       trainer.step(step, scope, false);
-      arrays.suppressNotUsedWarning();
     }
   }
 
@@ -101,13 +99,12 @@ public final class WorldModelBenchmark {
       if (i == warmup) {
         t0 = System.nanoTime();
       }
-      try (NDManager scope = parent.newSubManager(); NDScope arrays = new NDScope()) {
+      try (NDManager scope = parent.newSubManager()) {
         NDArray obs = batch.toNDArrays(scope).observations().reshape(frames, 2, r, r);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray z = encoder.encode(obs);
           gc.backward(z.mul(z).sum());
         }
-        arrays.suppressNotUsedWarning();
       }
     }
     return (System.nanoTime() - t0) / 1e9 / steps;
