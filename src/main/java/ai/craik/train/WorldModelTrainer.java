@@ -154,6 +154,11 @@ public final class WorldModelTrainer implements AutoCloseable {
     NDArray obs = tensors.observations();
     NDArray act = tensors.actions();
     NDArray pos = tensors.positions();
+    // The batch tensors live in the trainer's long-lived manager and are the first operand of the
+    // encoder's ops; lend them to the step's scope so every intermediate dies with the step.
+    obs.tempAttach(scope);
+    act.tempAttach(scope);
+    pos.tempAttach(scope);
     Map<String, Double> m = new LinkedHashMap<>();
     NDArray latents;
     optimizers.zeroGradients();
