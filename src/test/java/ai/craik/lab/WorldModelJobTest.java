@@ -116,6 +116,24 @@ class WorldModelJobTest {
   }
 
   @Test
+  void trainingStepsLeaveNoArraysInTheTrainersManager() {
+    try (NDManager manager = NDManager.newBaseManager();
+        ai.craik.train.WorldModelTrainer trainer = new ai.craik.train.WorldModelTrainer(
+            tiny(List.of()), new RandomStreams(SEED), manager)) {
+      try (NDManager scope = manager.newSubManager()) {
+        trainer.step(0, scope, true);
+      }
+      int before = manager.getManagedArrays().size();
+      for (int i = 1; i <= 3; i++) {
+        try (NDManager scope = manager.newSubManager()) {
+          trainer.step(i, scope, true);
+        }
+      }
+      assertThat(manager.getManagedArrays()).hasSize(before);
+    }
+  }
+
+  @Test
   void configErrorsNameTheKey() {
     assertThatThrownBy(() -> tiny(List.of("data.window=3")))
         .isInstanceOf(ConfigException.class)
