@@ -36,14 +36,6 @@ public final class Engines {
     return info(engine, threads);
   }
 
-  /**
-   * Whether ops on the calling thread record an autograd graph (libtorch's thread-local grad mode,
-   * on inside a {@code GradientCollector}). Lets a layer pick a forward-only fast path.
-   */
-  public static boolean recordingGradients() {
-    return JniUtils.isGradMode();
-  }
-
   private static EngineInfo info(Engine engine, int threads) {
     List<String> devices =
         Arrays.stream(engine.getDevices()).map(Device::toString).toList();

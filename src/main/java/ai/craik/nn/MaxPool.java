@@ -1,7 +1,7 @@
 package ai.craik.nn;
 
 import ai.craik.config.Checks;
-import ai.craik.engine.Engines;
+import ai.craik.engine.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -40,7 +40,7 @@ public record MaxPool(int kernel, int stride, int padding) {
   public NDArray forward(NDArray x) {
     Checks.arg(x.getShape().dimension() == 4, "max pool expects input [B, C, H, W], got %s",
         x.getShape());
-    return Engines.recordingGradients() ? enginePool(x) : slicePool(x);
+    return GradMode.enabled() ? enginePool(x) : slicePool(x);
   }
 
   /** The engine's max pool (cheap backward, slow forward on CPU). */
