@@ -214,6 +214,25 @@ public final class Jepa {
   /** {@link #loss(NDArray, NDArray, int, int, SplittableRandom)} with the latents it encoded. */
   public TrainingLoss trainingLoss(NDArray observations, NDArray actions, int rolloutSteps,
       int starts, SplittableRandom rng) {
+    return trainingLoss(observations, actions, rolloutSteps, starts, 0.0, rng);
+  }
+
+  /**
+   * {@link #trainingLoss(NDArray, NDArray, int, int, SplittableRandom)} plus, when
+   * {@code oneStep} &gt; 0, a teacher-forced one-step term: the prediction cost of one step from
+   * every encoded frame but the last with its true action, logged as {@code pred_1step} and added
+   * with weight {@code oneStep}:
+   *
+   * <pre>
+   *   L += oneStep * cost(pred(S[:, t], a[:, t]), S[:, t+1]),   t = 0 .. L - 2
+   * </pre>
+   *
+   * It trains the predictor on the encoder's own latents at every step, where the rollout loss
+   * feeds it mostly its own predictions (DINO-WM trains by teacher forcing only; PLDM by rollout).
+   */
+  public TrainingLoss trainingLoss(NDArray observations, NDArray actions, int rolloutSteps,
+      int starts, double oneStep, SplittableRandom rng) {
+    Checks.arg(oneStep >= 0, "one-step weight must be >= 0, got %s", oneStep);
     Shape os = observations.getShape();
     Checks.arg(os.dimension() == 5, "loss expects observations [B, L, C, H, W], got %s", os);
     long b = os.get(0);
@@ -244,8 +263,18 @@ public final class Jepa {
     LossTerms reg = regularizers.apply(z, actions, rng).prefixed("reg");
     Map<String, NDArray> parts = new LinkedHashMap<>();
     parts.put("pred", pred);
+    NDArray total = pred.add(reg.total());
+    if (oneStep > 0) {
+      long d = z.getShape().get(2);
+      NDArray from = z.get(new NDIndex(":, :-1")).reshape(b * (l - 1), d);
+      NDArray act = actions.reshape(b * (l - 1), 1, actions.getShape().get(2));
+      NDArray next = unroll(from, act).states().get(new NDIndex(":, 1:")); // [B (L-1), 1, D]
+      NDArray one = cost.total(next, z.get(new NDIndex(":, 1:")).reshape(b * (l - 1), 1, d));
+      parts.put("pred_1step", one);
+      total = total.add(one.mul((float) oneStep));
+    }
     parts.putAll(reg.parts());
-    return new TrainingLoss(new LossTerms(pred.add(reg.total()), parts), z);
+    return new TrainingLoss(new LossTerms(total, parts), z);
   }
 
   /**

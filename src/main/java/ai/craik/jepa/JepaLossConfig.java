@@ -4,7 +4,8 @@ import ai.craik.config.ConfigChecks;
 
 /**
  * Weights and rollout of the JEPA training loss; YAML section {@code loss} with snake_case keys
- * ({@code std, cov, time_sim, idm, sigreg, rollout_steps, rollout_starts, idm_hidden}).
+ * ({@code std, cov, time_sim, idm, sigreg, rollout_steps, rollout_starts, idm_hidden,
+ * one_step}).
  *
  * <pre>
  *   L = pred + std * reg.std + cov * reg.cov + time_sim * reg.time_sim + idm * reg.idm
@@ -28,9 +29,11 @@ import ai.craik.config.ConfigChecks;
  * @param rolloutStarts how many rollouts per window, from frames 0, T, 2T, ... (1 = from the first
  *     frame only, the published setting); a window needs at least rolloutStarts * T + 1 frames
  * @param idmHidden hidden width of the inverse-dynamics head
+ * @param oneStep weight of the teacher-forced one-step prediction cost from every frame
+ *     ({@code pred_1step}, see {@link Jepa#trainingLoss}); 0 (the published setting) leaves it out
  */
 public record JepaLossConfig(double std, double cov, double timeSim, double idm, double sigreg,
-    int rolloutSteps, int rolloutStarts, int idmHidden) {
+    int rolloutSteps, int rolloutStarts, int idmHidden, double oneStep) {
   public JepaLossConfig {
     ConfigChecks.nonNegative("std", std);
     ConfigChecks.nonNegative("cov", cov);
@@ -40,11 +43,12 @@ public record JepaLossConfig(double std, double cov, double timeSim, double idm,
     ConfigChecks.inRange("rollout_steps", rolloutSteps, 1, 10_000);
     ConfigChecks.inRange("rollout_starts", rolloutStarts, 1, 10_000);
     ConfigChecks.inRange("idm_hidden", idmHidden, 1, 1 << 16);
+    ConfigChecks.nonNegative("one_step", oneStep);
   }
 
   /** The published Two Rooms setting: cov 8, std 16, time_sim 12, idm 1, 8 steps, hidden 256. */
   public static JepaLossConfig defaults() {
-    return new JepaLossConfig(16, 8, 12, 1, 0, 8, 1, 256);
+    return new JepaLossConfig(16, 8, 12, 1, 0, 8, 1, 256, 0);
   }
 
   /** The fewest frames a training window needs, rolloutStarts * rolloutSteps + 1. */

@@ -100,6 +100,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     m.put("eval/probe_error_px", e.probeErrorPx());
     for (int h : cfg.eval().horizons()) {
       m.put("eval/unroll_error_px/" + h, e.atHorizon(h));
+      m.put("eval/static_error_px/" + h, e.staticErrorPx()[h]);
+      m.put("eval/latent_error/" + h, e.latentError()[h]);
     }
     return m;
   }
@@ -115,8 +117,12 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       }
     });
     Map<String, Object> unroll = new LinkedHashMap<>();
+    Map<String, Object> still = new LinkedHashMap<>();
+    Map<String, Object> latent = new LinkedHashMap<>();
     for (int h : cfg.eval().horizons()) {
       unroll.put(Integer.toString(h), eval.atHorizon(h));
+      still.put(Integer.toString(h), eval.staticErrorPx()[h]);
+      latent.put(Integer.toString(h), eval.latentError()[h]);
     }
     double fps = rows.stream().filter(r -> r.get("time/frames_per_second") instanceof Number)
         .mapToDouble(r -> ((Number) r.get("time/frames_per_second")).doubleValue()).average()
@@ -131,6 +137,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     summary.put("losses", losses);
     summary.put("probe_error_px", eval.probeErrorPx());
     summary.put("unroll_error_px", unroll);
+    summary.put("static_error_px", still);
+    summary.put("unroll_latent_error", latent);
     summary.put("latent_dim", latentDim);
     summary.put("latent_std_min", last.get("latent/std_min"));
     summary.put("effective_rank", last.get("latent/effective_rank"));
@@ -224,11 +232,14 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     LineChart.builder().optTitle("Unroll error vs horizon (held-out, true actions)")
         .optXLabel("steps imagined").optYLabel("probe-decoded error (px)").optSize(720, 420)
         .addSeries("rollout from the first encoded frame", h, e.unrollErrorPx())
+        .addSeries("\"nothing moves\" (the first frame's reading)", h, e.staticErrorPx())
         .build().savePng(s.dir().figure("unroll_error.png"));
     return new DrawnFigure("unroll_error.png", String.format(Locale.ROOT, "Error of the imagined"
         + " trajectory decoded by the probe against the true positions: %.2f px at step 1, %.2f"
-        + " px at step %d.", e.unrollErrorPx()[Math.min(1, h.length - 1)],
-        e.unrollErrorPx()[h.length - 1], h.length - 1));
+        + " px at step %d; a model that ignored its actions could do no better than \"nothing"
+        + " moves\" (%.2f px at step %d).", e.unrollErrorPx()[Math.min(1, h.length - 1)],
+        e.unrollErrorPx()[h.length - 1], h.length - 1, e.staticErrorPx()[h.length - 1],
+        h.length - 1));
   }
 
   private static List<DrawnFigure> rolloutGifs(WorldModelConfig cfg, RunSession s,

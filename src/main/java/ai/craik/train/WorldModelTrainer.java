@@ -67,6 +67,9 @@ public final class WorldModelTrainer implements AutoCloseable {
     int d = parts.encoder().latentDim();
     RegularizerSet regs = RegularizerSet.of(cfg.loss(), d, 2, manager, random.stream("init.idm"));
     regs.terms().forEach(t -> weights.put("reg." + t.name(), t.weight()));
+    if (cfg.loss().oneStep() > 0) {
+      weights.put("pred_1step", cfg.loss().oneStep());
+    }
     jepa = new Jepa(parts.encoder(), parts.actionEncoder(), parts.predictor(), regs,
         new SquaredError());
     optimizers = ModuleOptimizers.adamW(jepa.modules(), cfg.optim().weightDecay(),
@@ -164,7 +167,7 @@ public final class WorldModelTrainer implements AutoCloseable {
     optimizers.zeroGradients();
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       Jepa.TrainingLoss tl = jepa.trainingLoss(obs, act, cfg.loss().rolloutSteps(),
-          cfg.loss().rolloutStarts(), random.stream("sigreg", step));
+          cfg.loss().rolloutStarts(), cfg.loss().oneStep(), random.stream("sigreg", step));
       gc.backward(tl.terms().total());
       tl.terms().scalars().forEach((k, v) -> {
         m.put("loss/" + k, v);
@@ -209,17 +212,24 @@ public final class WorldModelTrainer implements AutoCloseable {
         double probeError = probe.errorPixels(z.reshape((long) k * frames, d),
             pos.reshape((long) k * frames, 2));
         NDArray s0 = z.get(new NDIndex(":, 0"));
-        float[] decoded = decode(jepa.unroll(s0, t.actions()).states(), k, frames);
+        NDArray rolled = jepa.unroll(s0, t.actions()).states(); // [K, H+1, D]
+        float[] decoded = decode(rolled, k, frames);
+        double[] latentError = rolled.sub(z).square().mean(new int[] {2}).mean(new int[] {0}).toType(
+            ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
         // The same starts under another window's actions: what the model does with other inputs.
         NDArray shifted = NDArrays.concat(new NDList(t.actions().get(new NDIndex("1:")),
             t.actions().get(new NDIndex(":1"))), 0);
         float[] other = decode(jepa.unroll(s0, shifted).states(), k, frames);
         float[] truth = heldOut.positions();
         double[] err = new double[frames];
+        double[] still = new double[frames];
+        float[] start = decode(s0, k, 1);
         for (int i = 0; i < k; i++) {
           for (int s = 0; s < frames; s++) {
             int o = 2 * (i * frames + s);
             err[s] += StrictMath.hypot(decoded[o] - truth[o], decoded[o + 1] - truth[o + 1]) / k;
+            still[s] += StrictMath.hypot(start[2 * i] - truth[o], start[2 * i + 1] - truth[o + 1])
+                / k;
           }
         }
         List<UnrollEvaluation.Example> examples = new ArrayList<>();
@@ -227,7 +237,7 @@ public final class WorldModelTrainer implements AutoCloseable {
           examples.add(new UnrollEvaluation.Example(heldOut.wallX()[i], heldOut.doorY()[i],
               path(truth, i, frames), path(decoded, i, frames), path(other, i, frames)));
         }
-        return new UnrollEvaluation(probeError, err, examples);
+        return new UnrollEvaluation(probeError, err, still, latentError, examples);
       }
     });
   }

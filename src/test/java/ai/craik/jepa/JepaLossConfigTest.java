@@ -23,10 +23,10 @@ class JepaLossConfigTest {
   @Test
   void bindsFromSnakeCaseYamlAndNamesBadKeys() {
     String yaml = "std: 16\ncov: 8\ntime_sim: 12\nidm: 0\nsigreg: 0.5\nrollout_steps: 16\n"
-        + "rollout_starts: 1\nidm_hidden: 128\n";
+        + "rollout_starts: 1\nidm_hidden: 128\none_step: 0.25\n";
     JepaLossConfig c = ConfigLoader.bind(JepaLossConfig.class, ConfigLoader.parse(yaml, "test"))
         .value();
-    assertThat(c).isEqualTo(new JepaLossConfig(16, 8, 12, 0, 0.5, 16, 1, 128));
+    assertThat(c).isEqualTo(new JepaLossConfig(16, 8, 12, 0, 0.5, 16, 1, 128, 0.25));
     assertThatThrownBy(() -> ConfigLoader.bind(JepaLossConfig.class,
         ConfigLoader.parse(yaml.replace("time_sim: 12", "time_sim: -1"), "test")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("'time_sim'=-1.0");
@@ -34,7 +34,7 @@ class JepaLossConfigTest {
         ConfigLoader.parse(yaml + "timesim: 3\n", "test")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("timesim")
         .hasMessageContaining("time_sim");
-    assertThatThrownBy(() -> new JepaLossConfig(16, 8, 12, 1, 0, 0, 1, 256))
+    assertThatThrownBy(() -> new JepaLossConfig(16, 8, 12, 1, 0, 0, 1, 256, 0))
         .hasMessageContaining("rollout_steps=0");
   }
 

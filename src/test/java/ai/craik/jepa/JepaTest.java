@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class JepaTest {
-  static final JepaLossConfig ALL = new JepaLossConfig(16, 8, 12, 1, 0.5, 3, 1, 16);
+  static final JepaLossConfig ALL = new JepaLossConfig(16, 8, 12, 1, 0.5, 3, 1, 16, 0);
 
   @BeforeAll
   static void engine() {
@@ -139,7 +139,7 @@ class JepaTest {
   @Test
   void severalStartsAverageTheRolloutsFromFrames0AndT() {
     try (NDManager m = NDManager.newBaseManager()) {
-      JepaLossConfig predOnly = new JepaLossConfig(0, 0, 0, 0, 0, 2, 2, 4);
+      JepaLossConfig predOnly = new JepaLossConfig(0, 0, 0, 0, 0, 2, 2, 4, 0);
       Jepa jepa = StubModels.model(m, predOnly, 1);
       NDArray[] batch = StubModels.batch(m, new SplittableRandom(9), 3, 6); // 5 actions >= 2 * 2
       LossTerms two = jepa.loss(batch[0], batch[1], 2, 2, new SplittableRandom(1));
@@ -153,6 +153,29 @@ class JepaTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("a window of 6 frames holds 5 actions")
           .hasMessageContaining("at least 7 frames");
+    }
+  }
+
+  @Test
+  void oneStepTermIsTheTeacherForcedCostFromEveryFrameAddedWithItsWeight() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      JepaLossConfig predOnly = new JepaLossConfig(0, 0, 0, 0, 0, 2, 1, 4, 0);
+      Jepa jepa = StubModels.model(m, predOnly, 1);
+      NDArray[] batch = StubModels.batch(m, new SplittableRandom(5), 3, 6);
+      LossTerms both = jepa.trainingLoss(batch[0], batch[1], 2, 1, 0.5,
+          new SplittableRandom(1)).terms();
+      assertThat(both.parts()).containsOnlyKeys("pred", "pred_1step");
+      // one step from each of the 5 first frames = 5 rollouts of 1 step from frames 0, 1, ..., 4
+      double everyFrame = jepa.loss(batch[0], batch[1], 1, 5, new SplittableRandom(1)).total()
+          .getFloat();
+      double rollout = jepa.loss(batch[0], batch[1], 2, new SplittableRandom(1)).total()
+          .getFloat();
+      Map<String, Double> s = both.scalars();
+      assertThat(s.get("pred_1step")).isCloseTo(everyFrame, offset(1e-6));
+      assertThat(s.get("pred")).isCloseTo(rollout, offset(1e-6));
+      assertThat(s.get("total")).isCloseTo(rollout + 0.5 * everyFrame, offset(1e-6));
+      assertThatThrownBy(() -> jepa.trainingLoss(batch[0], batch[1], 2, 1, -1,
+          new SplittableRandom(1))).hasMessageContaining("one-step weight must be >= 0");
     }
   }
 
@@ -204,7 +227,7 @@ class JepaTest {
       SplittableRandom init = new SplittableRandom(1);
       Jepa jepa = new Jepa(new StubModels.LinearEncoder(m, 2, 3, 3, D, init),
           new StubModels.IdentityActions(m, A), new StubModels.LinearPredictor(m, D, A, init),
-          RegularizerSet.of(new JepaLossConfig(16, 8, 12, 0, 0, 8, 1, 4), D, A, m, init),
+          RegularizerSet.of(new JepaLossConfig(16, 8, 12, 0, 0, 8, 1, 4, 0), D, A, m, init),
           new SquaredError());
       assertThat(jepa.modules()).containsOnlyKeys("encoder", "predictor");
       NDArray[] batch = StubModels.batch(m, new SplittableRandom(12), 2, 3);

@@ -86,6 +86,15 @@ class WorldModelJobTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> unroll = (Map<String, Object>) s.get("unroll_error_px");
     assertThat(unroll).containsOnlyKeys("1", "4");
+    assertThat(s).containsKeys("static_error_px", "unroll_latent_error");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> still = (Map<String, Object>) s.get("static_error_px");
+    assertThat(still).containsOnlyKeys("1", "4");
+    // the dot moves about a pixel a step, so "nothing moves" is wrong by more at 4 steps than at 1
+    assertThat(((Number) still.get("4")).doubleValue())
+        .isGreaterThan(((Number) still.get("1")).doubleValue());
+    assertThat(rows.stream().filter(r -> r.containsKey("eval/static_error_px/4")).count())
+        .isEqualTo(2);
     assertThat(out.figures()).extracting(LabOutcome.DrawnFigure::fileName)
         .contains("losses.png", "collapse.png", "unroll_error.png", "rollout_0.gif");
     for (LabOutcome.DrawnFigure f : out.figures()) {
@@ -113,6 +122,22 @@ class WorldModelJobTest {
     assertThat(b).extracting(r -> ((Number) r.get("step")).intValue()).containsExactly(20);
     assertThat(last(b, "loss/total")).isEqualTo(last(a, "loss/total"));
     assertThat(last(b, "loss/pred")).isEqualTo(last(a, "loss/pred"));
+  }
+
+  @Test
+  void evaluationStartsFromTheEncodedFrameForRolloutAndBaseline() {
+    try (NDManager manager = NDManager.newBaseManager();
+        ai.craik.train.WorldModelTrainer trainer = new ai.craik.train.WorldModelTrainer(
+            tiny(List.of()), new RandomStreams(SEED), manager)) {
+      ai.craik.train.UnrollEvaluation e = trainer.evaluate(manager);
+      assertThat(e.unrollErrorPx()).hasSize(5);
+      assertThat(e.staticErrorPx()).hasSize(5);
+      assertThat(e.latentError()).hasSize(5);
+      // step 0 of both is the probe's reading of the encoded first frame; its latent error is 0
+      assertThat(e.staticErrorPx()[0]).isEqualTo(e.unrollErrorPx()[0]);
+      assertThat(e.latentError()[0]).isEqualTo(0.0);
+      assertThat(e.latentError()[4]).isGreaterThan(0.0);
+    }
   }
 
   @Test
