@@ -33,7 +33,7 @@ final class PlanCommand implements Runnable {
   @Command(name = "two-rooms", mixinStandardHelpOptions = true,
       description = "Evaluate planners through a world model trained by 'craik train world-model'"
           + " on N seeded Two Rooms tasks (goal given as an image, CONTACT collisions, 200-step"
-          + " budget): success rate with a 95% interval, final distance, planning time per"
+          + " budget): success rate with a 95%% interval, final distance, planning time per"
           + " episode and per re-plan, GIFs of episodes; built-in preset"
           + " configs/plan-two-rooms.yaml. Rerunning the same command resumes.")
   int twoRooms(

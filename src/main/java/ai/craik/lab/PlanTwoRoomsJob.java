@@ -1,5 +1,6 @@
 package ai.craik.lab;
 
+import ai.craik.config.ConfigLoader;
 import ai.craik.env.Layout;
 import ai.craik.env.TwoRoomsRenderer;
 import ai.craik.env.TwoRoomsTask;
@@ -244,7 +245,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     }
     TwoRoomsTask task = r.task();
     String title = String.format(Locale.ROOT, "%s · episode %d · %s",
-        planner.toUpperCase(Locale.ROOT), i, r.success() ? "reached" : "not reached");
+        planner.toUpperCase(Locale.ROOT), i, r.success() ? "reached" : "missed");
     try {
       GifWriter.write(session.dir().figure(gifName(planner, i)), TwoRoomsFigures.planFrames(
           renderer, task.layout(), task.goal(), task.successRadius(), path, plans, title,
@@ -327,8 +328,8 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     tasks.put("success_radius_px", cfg.successRadius());
     tasks.put("collision", "contact");
     summary.put("tasks", tasks);
-    summary.put("settings", JSON.convertValue(cfg.plan(), new TypeReference<Map<String, Object>>()
-        {}));
+    summary.put("settings", ConfigLoader.mapper().convertValue(cfg.plan(),
+        new TypeReference<Map<String, Object>>() {}));
     List<Map<String, Object>> brief = new ArrayList<>();
     for (Map<String, Object> r : all) {
       Map<String, Object> b = new LinkedHashMap<>(r);
