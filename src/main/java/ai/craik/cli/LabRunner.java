@@ -48,6 +48,9 @@ final class LabRunner {
       outcome.keyFigures().forEach(report::addKeyFigure);
       report.addKeyFigure("seconds", String.format(java.util.Locale.ROOT, "%.1f",
           (System.nanoTime() - t0) / 1e9));
+      for (LabOutcome.Table t : outcome.tables()) {
+        report.addTable(t.title(), t.caption(), t.columns(), t.rows());
+      }
       for (LabOutcome.DrawnFigure f : outcome.figures()) {
         report.addFigure("Figures", RunDir.FIGURES + "/" + f.fileName(), f.caption());
       }

@@ -74,6 +74,23 @@ public final class ConfigLoader {
     return bind(type, tree);
   }
 
+  /**
+   * Loads and validates a config whose overlay is already parsed (e.g. a run folder's saved
+   * {@code config.yaml} without its {@code command} and {@code seed} lines): the preset, then
+   * {@code overlay} merged over it, then the overrides.
+   */
+  public static <T> ResolvedConfig<T> loadWithOverlay(
+      Class<T> type, String preset, ObjectNode overlay, List<String> overrides) {
+    ObjectNode tree = readPreset(preset);
+    if (overlay != null) {
+      merge(tree, overlay.deepCopy());
+    }
+    for (String override : overrides) {
+      applyOverride(tree, override);
+    }
+    return bind(type, tree);
+  }
+
   /** Binds a YAML tree to {@code type}, translating Jackson's errors into one-line messages. */
   public static <T> ResolvedConfig<T> bind(Class<T> type, ObjectNode tree) {
     T value;

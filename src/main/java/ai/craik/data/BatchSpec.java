@@ -36,6 +36,11 @@ public record BatchSpec(int batchSize, int window, int imageSize, double sigma,
     return new BatchSpec(batchSize, window, r, sigma, scaling, normalizeActions);
   }
 
+  /** The same spec with another dot width σ (world units). */
+  public BatchSpec withSigma(double s) {
+    return new BatchSpec(batchSize, window, imageSize, s, scaling, normalizeActions);
+  }
+
   /** The same spec with another observation scaling. */
   public BatchSpec withScaling(ObservationScaling s) {
     return new BatchSpec(batchSize, window, imageSize, sigma, s, normalizeActions);

@@ -35,6 +35,27 @@ public record ObservationScaling(double dotMean, double dotStd, double wallMean,
   }
 
   /**
+   * One uint8 observation [2, R, R] (as an environment renders it) scaled to floats [2, R, R]:
+   * {@code gain_c · u + bias_c}, the same float arithmetic as the batches' {@link FrameRenderer},
+   * so an environment frame and a batch frame of the same position are equal bit for bit.
+   */
+  public float[] apply(byte[] observation) {
+    Checks.arg(observation != null && observation.length > 0 && observation.length % 2 == 0,
+        "expected an observation of 2 channels [2, R, R], got %s bytes",
+        observation == null ? null : observation.length);
+    int plane = observation.length / 2;
+    float[] out = new float[observation.length];
+    for (int c = 0; c < 2; c++) {
+      float gain = gain(c);
+      float bias = bias(c);
+      for (int i = c * plane, end = i + plane; i < end; i++) {
+        out[i] = gain * (observation[i] & 0xff) + bias;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Per-channel mean and standard deviation of frames scaled to [0, 1]: {@code frames} holds
    * [F, 2, R, R] values (for example a batch's observations made with {@link #unit()}).
    */

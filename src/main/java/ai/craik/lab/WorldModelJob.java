@@ -8,6 +8,7 @@ import ai.craik.report.LineChart;
 import ai.craik.report.TwoRoomsFigures;
 import ai.craik.run.MetricsLog;
 import ai.craik.run.RunSession;
+import ai.craik.train.TrainedWorldModel;
 import ai.craik.train.TrainingLoop;
 import ai.craik.train.UnrollEvaluation;
 import ai.craik.train.WorldModelConfig;
@@ -27,7 +28,7 @@ import java.util.Map;
  * collapse monitor, probe and unroll errors, and GIFs of true versus imagined trajectories.
  */
 public final class WorldModelJob implements LabProblem<WorldModelConfig> {
-  private static final String PHASE = "train";
+  private static final String PHASE = TrainedWorldModel.PHASE;
 
   @Override
   public String name() {

@@ -26,6 +26,8 @@ public final class TwoRoomsFigures {
   public static final int GOAL = 0x5ee07a;
   /** Start cross colour (pink). */
   public static final int START = 0xff6fa8;
+  /** Imagined-plan colour (coral red). */
+  public static final int PLAN = 0xff5252;
   /** Legend of the observation colours, for figure notes. */
   public static final String COLOURS = "amber: the dot (channel 0), grey: walls (channel 1)";
 
@@ -191,5 +193,90 @@ public final class TwoRoomsFigures {
       frames.add(grid.build().render());
     }
     return frames;
+  }
+
+  /**
+   * The frames of a planning episode: frame t shows the dot at {@code path[t]} (world units) with
+   * its trail since step 0, the goal's success region (a ring of {@code successRadius} around
+   * {@code goal}), the start (a cross) and the plan current at step t as the world model imagines
+   * it ({@code plans[t]}, e.g. positions decoded by the position probe from the imagined latents,
+   * [h + 1][2]; null for none). With more than {@code maxFrames} steps every s-th is shown
+   * (s = ⌈(T + 1) / maxFrames⌉) and the last always.
+   *
+   * @param path true positions [T + 1][2]
+   * @param plans the imagined plan per step [T + 1] (entries may be null)
+   */
+  public static List<BufferedImage> planFrames(TwoRoomsRenderer renderer, Layout layout,
+      double[] goal, double successRadius, double[][] path, double[][][] plans, String title,
+      int maxFrames) {
+    Checks.arg(path.length >= 1 && plans.length == path.length, "%s plans for a path of %s"
+        + " points; pass one (or null) per point", plans.length, path.length);
+    Checks.arg(maxFrames >= 2, "maxFrames=%s must be >= 2", maxFrames);
+    int steps = path.length - 1;
+    int stride = (steps + 1 + maxFrames - 1) / maxFrames;
+    List<Integer> shown = new ArrayList<>();
+    for (int t = 0; t < steps; t += stride) {
+      shown.add(t);
+    }
+    shown.add(steps);
+    int k = scaleFor(renderer.size());
+    double s = renderer.scale();
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int t : shown) {
+      ObservationImage.Builder panel = panel(renderer, layout, path[t][0], path[t][1], k)
+          .optLabel(String.format(Locale.ROOT, "step %d/%d · distance to goal %.1f px", t, steps,
+              StrictMath.hypot(path[t][0] - goal[0], path[t][1] - goal[1])));
+      if (plans[t] != null) {
+        panel.addTrail(column(plans[t], 0, s), column(plans[t], 1, s), PLAN,
+            Math.max(1.5f, k / 3f));
+      }
+      double[][] done = java.util.Arrays.copyOf(path, t + 1);
+      panel.addTrail(column(done, 0, s), column(done, 1, s), TRAIL, Math.max(1.5f, k / 2f))
+          .addCross(path[0][0] * s, path[0][1] * s, 1.0, START)
+          .addRing(goal[0] * s, goal[1] * s, successRadius * s, GOAL);
+      frames.add(ImageGrid.builder(1).optTitle(title)
+          .optNote("blue: path · red: imagined plan · green: goal")
+          .add(panel.build()).build().render());
+    }
+    return frames;
+  }
+
+  /**
+   * One panel per episode at its end: the dot's final position, its whole path, the start (a
+   * cross) and the goal region (a ring), each labelled (e.g. "ep 3 · 12.5 px · fail").
+   *
+   * @param layouts, goals, paths, labels one entry per episode
+   */
+  public static ImageGrid episodeGrid(TwoRoomsRenderer renderer, List<Layout> layouts,
+      List<double[]> goals, List<double[][]> paths, List<String> labels, double successRadius,
+      int columns, String title) {
+    Checks.arg(!paths.isEmpty() && layouts.size() == paths.size() && goals.size() == paths.size()
+        && labels.size() == paths.size(), "pass one layout, goal, path and label per episode");
+    int k = scaleFor(renderer.size());
+    double s = renderer.scale();
+    ImageGrid.Builder grid = ImageGrid.builder(columns).optTitle(title)
+        .optNote("blue: path · pink: start · green: goal region");
+    for (int i = 0; i < paths.size(); i++) {
+      double[][] p = paths.get(i);
+      double[] end = p[p.length - 1];
+      double[] g = goals.get(i);
+      int scale = paths.size() <= columns ? k : Math.max(1, k * 2 / 3);
+      grid.add(panel(renderer, layouts.get(i), end[0], end[1], scale)
+          .optLabel(labels.get(i))
+          .addTrail(column(p, 0, s), column(p, 1, s), TRAIL, Math.max(1.5f, k / 4f))
+          .addCross(p[0][0] * s, p[0][1] * s, 1.0, START)
+          .addRing(g[0] * s, g[1] * s, successRadius * s, GOAL)
+          .build());
+    }
+    return grid.build();
+  }
+
+  /** Coordinate {@code axis} of points [n][2], times {@code scale}. */
+  private static double[] column(double[][] points, int axis, double scale) {
+    double[] out = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      out[i] = points[i][axis] * scale;
+    }
+    return out;
   }
 }

@@ -4,21 +4,16 @@ import ai.craik.data.BatchSource;
 import ai.craik.data.BatchSpec;
 import ai.craik.data.BatchTensors;
 import ai.craik.data.GeneratedBatchSource;
-import ai.craik.data.ObservationScaling;
 import ai.craik.data.ShardBatchSource;
 import ai.craik.data.TwoRoomsDataset;
 import ai.craik.data.WindowBatch;
 import ai.craik.engine.GradMode;
 import ai.craik.engine.RandomStreams;
-import ai.craik.env.ExplorationConfig;
 import ai.craik.jepa.Jepa;
 import ai.craik.jepa.LatentDiagnostics;
 import ai.craik.jepa.LearningRateSchedule;
-import ai.craik.jepa.ModelParts;
 import ai.craik.jepa.ModuleOptimizers;
 import ai.craik.jepa.PositionProbe;
-import ai.craik.jepa.RegularizerSet;
-import ai.craik.jepa.SquaredError;
 import ai.craik.run.Checkpointable;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -47,7 +42,7 @@ import java.util.Map;
 public final class WorldModelTrainer implements AutoCloseable {
   private final WorldModelConfig cfg;
   private final RandomStreams random;
-  private final ModelParts parts;
+  private final WorldModelSetup setup;
   private final Jepa jepa;
   private final ModuleOptimizers optimizers;
   private final PositionProbe probe;
@@ -56,68 +51,49 @@ public final class WorldModelTrainer implements AutoCloseable {
   private final WindowBatch batch;
   private final BatchTensors tensors;
   private final WindowBatch heldOut;
-  private final Map<String, Double> weights = new LinkedHashMap<>();
+  private final Map<String, Double> weights;
 
-  /** Builds the model, optimizers, probe, data source and held-out set in {@code manager}. */
+  /**
+   * Builds the model, optimizers, probe and observation scaling ({@link WorldModelSetup}, the
+   * construction {@link TrainedWorldModel} repeats to load a run), the data source and the held-out
+   * set in {@code manager}.
+   */
   public WorldModelTrainer(WorldModelConfig cfg, RandomStreams random, NDManager manager) {
     this.cfg = cfg;
     this.random = random;
-    int r = cfg.env().imageSize();
-    parts = cfg.model().build(manager, 2, r, r, 2, random.stream("init"));
-    int d = parts.encoder().latentDim();
-    RegularizerSet regs = RegularizerSet.of(cfg.loss(), d, 2, manager, random.stream("init.idm"));
-    regs.terms().forEach(t -> weights.put("reg." + t.name(), t.weight()));
-    if (cfg.loss().oneStep() > 0) {
-      weights.put("pred_1step", cfg.loss().oneStep());
-    }
-    jepa = new Jepa(parts.encoder(), parts.actionEncoder(), parts.predictor(), regs,
-        new SquaredError());
-    optimizers = ModuleOptimizers.adamW(jepa.modules(), cfg.optim().weightDecay(),
-        cfg.optim().clipNorm());
-    probe = new PositionProbe(manager, d, cfg.probe().hidden(), cfg.probe().learningRate(),
-        random.stream("init.probe"));
+    setup = WorldModelSetup.build(cfg, random, manager);
+    jepa = setup.jepa();
+    optimizers = setup.optimizers();
+    probe = setup.probe();
+    weights = setup.weights();
     // A run shorter than the warm-up warms up over all of it.
     schedule = new LearningRateSchedule(cfg.optim().learningRate(),
         Math.min(cfg.optim().warmupSteps(), cfg.train().steps()), Math.max(1, cfg.train().steps()),
         cfg.optim().minLearningRate());
-    ObservationScaling scaling = scaling(cfg, random);
-    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r)
-        .withScaling(scaling);
+    BatchSpec spec = setup.spec();
     source = source(cfg, spec);
     batch = WindowBatch.allocate(spec);
     tensors = BatchTensors.allocate(spec, manager);
-    BatchSpec evalSpec = BatchSpec.of(cfg.eval().trajectories(), cfg.eval().horizon() + 1)
-        .withImageSize(r).withScaling(scaling);
-    try (GeneratedBatchSource held = generated(cfg, evalSpec,
+    BatchSpec evalSpec = WorldModelSetup.spec(cfg, cfg.eval().trajectories(),
+        cfg.eval().horizon() + 1).withScaling(setup.scaling());
+    try (GeneratedBatchSource held = WorldModelSetup.generated(cfg, evalSpec,
         Math.max(cfg.eval().horizon(), cfg.data().trajectoryLength()))) {
       heldOut = held.next(random.stream("eval"), WindowBatch.allocate(evalSpec));
     }
   }
 
-  /** [0, 1] frames, or per-channel standardization estimated on one batch of the "scaling" stream. */
-  private static ObservationScaling scaling(WorldModelConfig cfg, RandomStreams random) {
-    if (!"standardize".equals(cfg.data().scaling())) {
-      return ObservationScaling.unit();
-    }
-    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window())
-        .withImageSize(cfg.env().imageSize());
-    try (GeneratedBatchSource src = generated(cfg, spec, cfg.data().trajectoryLength())) {
-      WindowBatch sample = src.next(random.stream("scaling"), WindowBatch.allocate(spec));
-      return ObservationScaling.estimate(sample.observations(), cfg.env().imageSize());
-    }
-  }
-
-  private static BatchSource source(WorldModelConfig cfg, BatchSpec spec) {
+  /** The training batches' source: a dataset's shards or random play generated on the fly. */
+  static BatchSource source(WorldModelConfig cfg, BatchSpec spec) {
     if ("dataset".equals(cfg.data().source())) {
       TwoRoomsDataset ds = TwoRoomsDataset.open(Path.of(cfg.data().dataset()));
       return new ShardBatchSource(ds, spec, 2, 0L, cfg.data().threads());
     }
-    return generated(cfg, spec, cfg.data().trajectoryLength());
+    return WorldModelSetup.generated(cfg, spec, cfg.data().trajectoryLength());
   }
 
-  private static GeneratedBatchSource generated(WorldModelConfig cfg, BatchSpec spec, int length) {
-    return new GeneratedBatchSource(spec, ExplorationConfig.defaults(), cfg.env().maxStep(), length,
-        "random".equals(cfg.data().layout()), cfg.data().threads());
+  /** The held-out windows (frames scaled as the training batches). */
+  WindowBatch heldOut() {
+    return heldOut;
   }
 
   /** The world model. */
@@ -132,10 +108,7 @@ public final class WorldModelTrainer implements AutoCloseable {
 
   /** Everything a checkpoint must hold: every module with its optimizer, and the probe. */
   public Checkpointable state() {
-    Map<String, Checkpointable> s = new LinkedHashMap<>();
-    s.put("model", optimizers);
-    s.put("probe", probe);
-    return new CompositeState(s);
+    return setup.state();
   }
 
   /** Repositions a dataset source after a resume so it reads what an uninterrupted run would. */
@@ -277,6 +250,6 @@ public final class WorldModelTrainer implements AutoCloseable {
   public void close() {
     source.close();
     tensors.close();
-    parts.close();
+    setup.close();
   }
 }

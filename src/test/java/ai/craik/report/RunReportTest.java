@@ -116,4 +116,20 @@ class RunReportTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not exist");
   }
+
+  @Test
+  void tablesAreShownAfterTheKeyFiguresWithEscapedFormattedCells() {
+    String html = RunReport.builder("t").addKeyFigure("k", 1.0)
+        .addTable("Planners <compared>", "caption & more", List.of("planner", "success"),
+            List.of(List.of("mppi", 0.123456789), java.util.Arrays.asList("<cem>", null)))
+        .addFigure("Figures", "figures/a.png", "a").build().toHtml();
+    assertThat(html).contains("<h2>Planners &lt;compared&gt;</h2>")
+        .contains("caption &amp; more").contains("<th>planner</th><th>success</th>")
+        .contains("<td>mppi</td><td class=\"num\">0.12346</td>")
+        .contains("<td>&lt;cem&gt;</td><td>\u2014</td>");
+    assertThat(html.indexOf("Key figures")).isLessThan(html.indexOf("Planners"));
+    assertThat(html.indexOf("Planners")).isLessThan(html.indexOf("figures/a.png"));
+    assertThatThrownBy(() -> RunReport.builder("t").addTable("x", "", List.of("a", "b"),
+        List.of(List.of(1)))).hasMessageContaining("1 values for 2 columns");
+  }
 }

@@ -1,0 +1,207 @@
+package ai.craik.plan;
+
+import ai.craik.config.ConfigChecks;
+import ai.craik.config.ConfigValueException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Settings of {@code craik plan two-rooms}; built-in preset {@code configs/plan-two-rooms.yaml},
+ * where every key is documented. The command-line options {@code --model}, {@code --planner},
+ * {@code --episodes} and {@code --layout} set the keys of the same names.
+ *
+ * @param model the run folder of a {@code craik train world-model} run
+ * @param planner one of {@link #PLANNERS}, or {@code all} to run each on the same tasks
+ * @param defaultPlanner the planner summary.json names as the default when {@code planner} is
+ *     {@code all} (a single planner is its own default)
+ * @param episodes tasks per planner; task i has seed (run seed + i)
+ * @param layout {@code model} (the layout the world model was trained on), {@code fixed} or
+ *     {@code random}
+ * @param budget actions per episode
+ * @param successRadius success: distance to the goal below this, pixels of the 65 frame
+ * @param gifs the first this many episodes of each planner are animated
+ * @param plan objective, MPC and planner settings
+ */
+public record TwoRoomsPlanConfig(String model, String planner, String defaultPlanner,
+    int episodes, String layout, int budget, double successRadius, int gifs, Plan plan) {
+
+  /** The planners, in the order {@code all} runs them. */
+  public static final List<String> PLANNERS = List.of("cem", "mppi", "gradient", "hybrid");
+
+  public TwoRoomsPlanConfig {
+    if (model == null || model.isBlank()) {
+      throw new ConfigValueException("model", "''", "must name the run folder of a world model"
+          + " ('craik train world-model'); pass --model DIR");
+    }
+    ConfigChecks.oneOf("planner", planner, List.of("cem", "mppi", "gradient", "hybrid", "all"));
+    ConfigChecks.oneOf("default_planner", defaultPlanner, PLANNERS);
+    ConfigChecks.inRange("episodes", episodes, 1, 1_000_000);
+    ConfigChecks.oneOf("layout", layout, List.of("model", "fixed", "random"));
+    ConfigChecks.inRange("budget", budget, 1, 100_000);
+    ConfigChecks.positive("success_radius", successRadius);
+    ConfigChecks.inRange("gifs", gifs, 0, 100);
+    if (plan == null) {
+      throw new ConfigValueException("plan", null, "is missing; give plan.objective, plan.mpc and"
+          + " the planners' sections");
+    }
+  }
+
+  /** The planners this run evaluates, in order. */
+  public List<String> planners() {
+    return "all".equals(planner) ? PLANNERS : List.of(planner);
+  }
+
+  /** The planner summary.json names as the default. */
+  public String defaultPlannerName() {
+    return "all".equals(planner) ? defaultPlanner : planner;
+  }
+
+  /**
+   * The planner {@code name} with actions projected onto ||a_t|| &lt;= {@code maxNorm} (in the
+   * model's action units).
+   */
+  public Planner newPlanner(String name, double maxNorm) {
+    return switch (name) {
+      case "cem" -> new CemPlanner(plan.cem().settings(maxNorm));
+      case "mppi" -> new MppiPlanner(plan.mppi().settings(maxNorm));
+      case "gradient" -> new GradientPlanner(plan.gradient().settings(maxNorm));
+      case "hybrid" -> new HybridPlanner(plan.hybrid().settings(maxNorm));
+      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
+          + PLANNERS);
+    };
+  }
+
+  /** The MPC settings of planner {@code name}: plan.mpc with that planner's iteration counts. */
+  public MpcSettings mpc(String name) {
+    int[] it = switch (name) {
+      case "cem" -> new int[] {plan.cem().iterations(), plan.cem().warmIterations()};
+      case "mppi" -> new int[] {plan.mppi().iterations(), plan.mppi().warmIterations()};
+      case "gradient" -> new int[] {plan.gradient().iterations(),
+          plan.gradient().warmIterations()};
+      case "hybrid" -> new int[] {plan.hybrid().iterations(), plan.hybrid().warmIterations()};
+      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
+          + PLANNERS);
+    };
+    Mpc m = plan.mpc();
+    return new MpcSettings(m.horizon(), m.executeSteps(), it[0], it[1], budget, m.paddingMode());
+  }
+
+  /** Objective, MPC and the four planners; YAML section {@code plan}. */
+  public record Plan(Objective objective, Mpc mpc, Cem cem, Mppi mppi, Gradient gradient,
+      Hybrid hybrid) {
+    public Plan {
+      if (objective == null || mpc == null || cem == null || mppi == null || gradient == null
+          || hybrid == null) {
+        throw new ConfigValueException("plan", "(incomplete)", "needs the sections objective,"
+            + " mpc, cem, mppi, gradient and hybrid");
+      }
+    }
+  }
+
+  /**
+   * The planning cost: {@code goal} (squared latent distance to the encoded goal image, summed over
+   * the imagined steps or at the last step only) + {@code action_weight} sum_t ||a_t||^2.
+   */
+  public record Objective(String goalSteps, double actionWeight) {
+    public Objective {
+      ConfigChecks.oneOf("goal_steps", goalSteps, List.of("all_steps", "last_step"));
+      ConfigChecks.nonNegative("action_weight", actionWeight);
+    }
+
+    /** The goal distance's steps. */
+    public GoalDistance.Steps steps() {
+      return GoalDistance.Steps.valueOf(goalSteps.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * Receding-horizon control: plan {@code horizon} steps, execute {@code execute_steps}, re-plan
+   * warm from the shifted plan (tail filled as {@code padding} says); every planned action is
+   * projected onto ||a|| &lt;= {@code max_norm} pixels of the 65 frame.
+   */
+  public record Mpc(int horizon, int executeSteps, String padding, double maxNorm) {
+    public Mpc {
+      ConfigChecks.inRange("horizon", horizon, 1, 10_000);
+      ConfigChecks.inRange("execute_steps", executeSteps, 1, horizon);
+      ConfigChecks.oneOf("padding", padding, List.of("zeros", "last_action"));
+      ConfigChecks.positive("max_norm", maxNorm);
+    }
+
+    /** The padding as an enum. */
+    public WarmStartPadding paddingMode() {
+      return WarmStartPadding.valueOf(padding.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** CEM ({@link CemSettings}) and its iterations on the first plan and on warm re-plans. */
+  public record Cem(int samples, int elites, double initStd, double minStd, int iterations,
+      int warmIterations) {
+    public Cem {
+      checkIterations(iterations, warmIterations);
+      settingsOf(samples, elites, initStd, minStd, 0);
+    }
+
+    /** The settings with norm limit {@code maxNorm}. */
+    public CemSettings settings(double maxNorm) {
+      return settingsOf(samples, elites, initStd, minStd, maxNorm);
+    }
+  }
+
+  /** MPPI ({@link MppiSettings}) and its iterations on the first plan and on warm re-plans. */
+  public record Mppi(int samples, double temperature, double initStd, double minStd,
+      boolean updateStd, int iterations, int warmIterations) {
+    public Mppi {
+      checkIterations(iterations, warmIterations);
+      new MppiSettings(samples, temperature, initStd, minStd, updateStd, 0);
+    }
+
+    /** The settings with norm limit {@code maxNorm}. */
+    public MppiSettings settings(double maxNorm) {
+      return new MppiSettings(samples, temperature, initStd, minStd, updateStd, maxNorm);
+    }
+  }
+
+  /** The gradient planner ({@link GradientSettings}); iterations are Adam steps. */
+  public record Gradient(int restarts, double learningRate, double initStd, int iterations,
+      int warmIterations) {
+    public Gradient {
+      checkIterations(iterations, warmIterations);
+      new GradientSettings(restarts, learningRate, initStd, 0);
+    }
+
+    /** The settings with norm limit {@code maxNorm}. */
+    public GradientSettings settings(double maxNorm) {
+      return new GradientSettings(restarts, learningRate, initStd, maxNorm);
+    }
+  }
+
+  /**
+   * The hybrid planner ({@link HybridSettings}): CEM with these sampling settings for
+   * {@code iterations} (warm: {@code warm_iterations}), then {@code refine_steps} Adam steps on the
+   * {@code refine_top} best sequences.
+   */
+  public record Hybrid(int samples, int elites, double initStd, double minStd, int refineTop,
+      int refineSteps, double learningRate, int iterations, int warmIterations) {
+    public Hybrid {
+      checkIterations(iterations, warmIterations);
+      new HybridSettings(settingsOf(samples, elites, initStd, minStd, 0), refineTop, refineSteps,
+          learningRate);
+    }
+
+    /** The settings with norm limit {@code maxNorm}. */
+    public HybridSettings settings(double maxNorm) {
+      return new HybridSettings(settingsOf(samples, elites, initStd, minStd, maxNorm), refineTop,
+          refineSteps, learningRate);
+    }
+  }
+
+  private static CemSettings settingsOf(int samples, int elites, double initStd, double minStd,
+      double maxNorm) {
+    return new CemSettings(samples, elites, initStd, minStd, maxNorm);
+  }
+
+  private static void checkIterations(int iterations, int warmIterations) {
+    ConfigChecks.inRange("iterations", iterations, 1, 100_000);
+    ConfigChecks.inRange("warm_iterations", warmIterations, 1, 100_000);
+  }
+}

@@ -1,0 +1,258 @@
+package ai.craik.train;
+
+import ai.craik.config.Checks;
+import ai.craik.config.ConfigException;
+import ai.craik.config.ConfigLoader;
+import ai.craik.data.ObservationScaling;
+import ai.craik.engine.GradMode;
+import ai.craik.engine.RandomStreams;
+import ai.craik.jepa.Jepa;
+import ai.craik.jepa.PositionProbe;
+import ai.craik.run.Checkpoint;
+import ai.craik.run.CheckpointException;
+import ai.craik.run.RunDir;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A world model trained by {@code craik train world-model}, loaded from its run folder for
+ * planning and evaluation:
+ *
+ * <pre>
+ *   config  = preset two-rooms-quick, then RUN/config.yaml merged over it (keys added to Craik after
+ *             the run was made take the preset's defaults)
+ *   seed    = the run's seed (config.yaml's "seed", else summary.json's provenance.seed)
+ *   model   = the construction of training ({@code WorldModelSetup}: JEPA, probe, observation
+ *             scaling from the seeded "scaling" stream), then the latest checkpoint of phase
+ *             "train" restored into it
+ *   encode(o uint8 [2, R, R]) = Enc(gain_c u + bias_c) = s [D]      (the training batches' scaling)
+ * </pre>
+ *
+ * <p>Actions of the model are in world units (pixels of the 65 frame), the units of the training
+ * batches: {@link #worldUnitsPerAction()} is 1. The model's parameters and the probe live in a child
+ * of the manager given to {@link #load}; {@link #close} releases them. Errors are one line naming the
+ * folder or file: a missing folder, a missing checkpoint ({@link CheckpointException}), an
+ * unreadable config ({@link ConfigException}).
+ */
+public final class TrainedWorldModel implements AutoCloseable {
+  /** The training phase whose checkpoint holds the model. */
+  public static final String PHASE = "train";
+  /** The preset a run's config is merged over. */
+  public static final String PRESET = "two-rooms-quick";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path runDir;
+  private final WorldModelConfig config;
+  private final long seed;
+  private final long step;
+  private final NDManager manager;
+  private final WorldModelSetup setup;
+
+  private TrainedWorldModel(Path runDir, WorldModelConfig config, long seed, long step,
+      NDManager manager, WorldModelSetup setup) {
+    this.runDir = runDir;
+    this.config = config;
+    this.seed = seed;
+    this.step = step;
+    this.manager = manager;
+    this.setup = setup;
+  }
+
+  /**
+   * Loads the world model of run folder {@code runDir}; its arrays live in a child manager of
+   * {@code manager}.
+   */
+  public static TrainedWorldModel load(Path runDir, NDManager manager) {
+    Checks.arg(runDir != null, "no world-model run folder given (null); pass the folder of a"
+        + " 'craik train world-model' run");
+    Checks.arg(Files.isDirectory(runDir), "world-model run folder %s does not exist; pass the"
+        + " folder of a 'craik train world-model' run (--model)", runDir);
+    Path configFile = runDir.resolve(RunDir.CONFIG);
+    if (!Files.isRegularFile(configFile)) {
+      throw new ConfigException(runDir + " has no " + RunDir.CONFIG + "; it is not the folder of"
+          + " a 'craik train world-model' run");
+    }
+    String text;
+    try {
+      text = Files.readString(configFile);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + configFile + ": " + e.getMessage());
+    }
+    ObjectNode tree = ConfigLoader.parse(text, configFile.toString());
+    String command = tree.path("command").asText("");
+    if (!command.isEmpty() && !command.equals("train world-model")) {
+      throw new ConfigException(runDir + " is a run of 'craik " + command + "', not of 'craik train"
+          + " world-model'; pass a world-model run folder");
+    }
+    long seed = seed(runDir, tree);
+    tree.remove(List.of("command", "seed"));
+    WorldModelConfig cfg;
+    try {
+      cfg = ConfigLoader.loadWithOverlay(WorldModelConfig.class, PRESET, tree, List.of()).value();
+    } catch (ConfigException e) {
+      throw new ConfigException(configFile + ": " + e.getMessage());
+    }
+    Path ckpt = runDir.resolve(RunDir.CHECKPOINTS).resolve(PHASE + "-latest.ckpt");
+    if (!Files.isRegularFile(ckpt)) {
+      throw new CheckpointException("world-model run " + runDir + " has no checkpoint ("
+          + RunDir.CHECKPOINTS + "/" + PHASE + "-latest.ckpt); train it first, or resume it with"
+          + " 'craik train world-model --run-dir " + runDir + "'");
+    }
+    NDManager own = manager.newSubManager();
+    WorldModelSetup setup = null;
+    try {
+      setup = WorldModelSetup.build(cfg, new RandomStreams(seed), own);
+      long step;
+      try (NDManager tmp = own.newSubManager()) {
+        Checkpoint c = Checkpoint.read(ckpt, tmp);
+        try {
+          setup.state().restore(c.arrays());
+        } catch (IllegalArgumentException e) {
+          throw new CheckpointException("checkpoint " + ckpt + " does not fit the model that "
+              + configFile + " describes (" + e.getMessage() + ")");
+        }
+        step = c.step();
+      }
+      return new TrainedWorldModel(runDir, cfg, seed, step, own, setup);
+    } catch (RuntimeException e) {
+      if (setup != null) {
+        setup.close();
+      }
+      own.close();
+      throw e;
+    }
+  }
+
+  /** The run's seed: config.yaml's top-level "seed", else summary.json's provenance.seed. */
+  private static long seed(Path runDir, JsonNode config) {
+    if (config.path("seed").canConvertToLong()) {
+      return config.get("seed").asLong();
+    }
+    Path summary = runDir.resolve(RunDir.SUMMARY);
+    if (Files.isRegularFile(summary)) {
+      try {
+        JsonNode s = JSON.readTree(summary.toFile()).path("provenance").path("seed");
+        if (s.canConvertToLong()) {
+          return s.asLong();
+        }
+      } catch (IOException e) {
+        throw new ConfigException("cannot read " + summary + ": " + e.getMessage());
+      }
+    }
+    throw new ConfigException(runDir + " records no seed (no 'seed' in " + RunDir.CONFIG
+        + " and no provenance.seed in " + RunDir.SUMMARY + "); the observation scaling cannot be"
+        + " rebuilt without it");
+  }
+
+  /** The run folder. */
+  public Path runDir() {
+    return runDir;
+  }
+
+  /** The run's resolved config (preset defaults for keys the run did not have). */
+  public WorldModelConfig config() {
+    return config;
+  }
+
+  /** The run's seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Training steps done at the restored checkpoint. */
+  public long step() {
+    return step;
+  }
+
+  /** The world model. */
+  public Jepa jepa() {
+    return setup.jepa();
+  }
+
+  /** The position probe (latents to positions, world units). */
+  public PositionProbe probe() {
+    return setup.probe();
+  }
+
+  /** How frames were scaled for training. */
+  public ObservationScaling scaling() {
+    return setup.scaling();
+  }
+
+  /** The latent size D. */
+  public int latentDim() {
+    return setup.jepa().latentDim();
+  }
+
+  /** The action size A (2: a displacement). */
+  public int actionDim() {
+    return WorldModelSetup.ACTION_DIM;
+  }
+
+  /**
+   * World units (pixels of the 65 frame) per unit of the model's actions: 1, since the training
+   * batches carry actions in world units (env.max_step when they are divided by it).
+   */
+  public double worldUnitsPerAction() {
+    return setup.spec().normalizeActions() ? config.env().maxStep() : 1.0;
+  }
+
+  /** The image side R the encoder takes. */
+  public int imageSize() {
+    return config.env().imageSize();
+  }
+
+  /** A uint8 observation [2, R, R] as the float frame [2, R, R] a training batch holds. */
+  public float[] scale(byte[] observation) {
+    int r = imageSize();
+    Checks.arg(observation != null && observation.length == 2 * r * r, "observation of %s bytes"
+        + " does not match the model's input [2, %s, %s] (%s bytes); render it at env.image_size=%s",
+        observation == null ? null : observation.length, r, r, 2 * r * r, r);
+    return setup.scaling().apply(observation);
+  }
+
+  /** The latent s [D] of a uint8 observation [2, R, R], in {@code scope} (no graph). */
+  public NDArray encode(byte[] observation, NDManager scope) {
+    float[] x = scale(observation);
+    int r = imageSize();
+    return GradMode.disabled(() -> {
+      NDArray frame = scope.create(x, new Shape(1, 2, r, r));
+      return setup.jepa().encode(frame).reshape(latentDim()); // [D]
+    });
+  }
+
+  /** The latent s [D] of a uint8 observation [2, R, R], on the host. */
+  public float[] latent(byte[] observation) {
+    try (NDManager scope = manager.newSubManager()) {
+      return encode(observation, scope).toType(DataType.FLOAT32, false).toFloatArray();
+    }
+  }
+
+  /** The probe's positions [N][2] (world units) of latents [N, D] or [..., D] (no graph). */
+  public double[][] positions(NDArray latents) {
+    float[] p = GradMode.disabled(() -> setup.probe().predict(latents)
+        .toType(DataType.FLOAT32, false).toFloatArray());
+    double[][] out = new double[p.length / 2][2];
+    for (int i = 0; i < out.length; i++) {
+      out[i][0] = p[2 * i];
+      out[i][1] = p[2 * i + 1];
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    setup.close();
+    manager.close();
+  }
+}

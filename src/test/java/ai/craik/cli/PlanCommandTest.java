@@ -1,0 +1,186 @@
+package ai.craik.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.craik.cli.CliTest.Result;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code craik plan two-rooms} on a tiny world model: summary, report, reproducibility, resume. */
+class PlanCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+  static Path model;
+
+  /** A tiny world model (16x16 frames, D = 16, 10 steps), trained through the command line. */
+  @BeforeAll
+  static void trainTinyModel() {
+    model = shared.resolve("wm");
+    Result r = CliTest.run("train", "world-model", "--run-dir", model.toString(), "--threads", "1",
+        "--seed", "2", "--set", "env.image_size=16",
+        "--set", "model.encoder={type: conv, widths: [8, 16, 16], latent_dim: 16}",
+        "--set", "data.batch=8", "--set", "data.window=5", "--set", "data.trajectory_length=20",
+        "--set", "data.threads=1", "--set", "loss.rollout_steps=2", "--set", "loss.rollout_starts=2",
+        "--set", "loss.idm_hidden=16", "--set", "optim.warmup_steps=2", "--set", "probe.hidden=16",
+        "--set", "train.steps=10", "--set", "train.log_every=5", "--set",
+        "train.checkpoint_every=10", "--set", "train.eval_every=10", "--set",
+        "eval.trajectories=8", "--set", "eval.horizon=4", "--set", "eval.horizons=[1, 4]",
+        "--set", "eval.gifs=0");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  /** Every planner on 2 tasks of an 8-step budget with tiny searches. */
+  private static String[] plan(Path dir, String planner, String... extra) {
+    List<String> args = new ArrayList<>(List.of("plan", "two-rooms", "--model", model.toString(),
+        "--episodes", "2", "--planner", planner, "--run-dir", dir.toString(), "--threads", "1",
+        "--seed", "4", "--set", "budget=8", "--set", "gifs=1",
+        "--set", "plan.mpc={horizon: 4, execute_steps: 2, padding: last_action, max_norm: 2.45}",
+        "--set", "plan.cem={samples: 16, elites: 4, init_std: 1.0, min_std: 0.1, iterations: 2,"
+            + " warm_iterations: 1}",
+        "--set", "plan.mppi.samples=16", "--set", "plan.mppi.iterations=2",
+        "--set", "plan.mppi.warm_iterations=1",
+        "--set", "plan.gradient.restarts=2", "--set", "plan.gradient.iterations=3",
+        "--set", "plan.gradient.warm_iterations=2",
+        "--set", "plan.hybrid={samples: 16, elites: 4, init_std: 1.0, min_std: 0.1,"
+            + " refine_top: 2, refine_steps: 2, learning_rate: 0.05, iterations: 2,"
+            + " warm_iterations: 1}"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void allPlannersWriteTheSummaryReportAndGifsReproducibly() throws IOException {
+    Path a = tmp.resolve("a");
+    Result first = CliTest.run(plan(a, "all"));
+    assertThat(first.code()).as(first.err()).isZero();
+    JsonNode s = JSON.readTree(a.resolve("summary.json").toFile());
+    assertThat(s.get("default_planner").asText()).isEqualTo("mppi");
+    assertThat(fieldNames(s.get("planners"))).containsExactly("cem", "mppi", "gradient",
+        "hybrid");
+    for (JsonNode p : s.get("planners")) {
+      assertThat(fieldNames(p)).startsWith("success_rate", "ci95", "mean_final_distance_px",
+          "planning_seconds_per_episode", "seconds_per_replan", "episodes");
+      assertThat(p.get("episodes").asInt()).isEqualTo(2);
+      double rate = p.get("success_rate").asDouble();
+      assertThat(p.get("ci95").get(0).asDouble()).isBetween(0.0, rate);
+      assertThat(p.get("ci95").get(1).asDouble()).isBetween(rate, 1.0);
+      assertThat(p.get("mean_final_distance_px").asDouble()).isPositive();
+      assertThat(fieldNames(p.get("planning_seconds_per_episode"))).containsExactly("median",
+          "mean");
+      assertThat(fieldNames(p.get("seconds_per_replan"))).containsExactly("median");
+      assertThat(p.at("/planning_seconds_per_episode/median").asDouble()).isPositive();
+    }
+    assertThat(s.get("episode_results")).hasSize(8);
+    assertThat(a.resolve("episodes.jsonl")).exists();
+    assertThat(Files.readAllLines(a.resolve("episodes.jsonl"))).hasSize(8);
+    for (String p : List.of("cem", "mppi", "gradient", "hybrid")) {
+      assertThat(a.resolve("figures/episode_" + p + "_0.gif")).exists();
+      assertThat(a.resolve("figures/paths_" + p + ".png")).exists();
+      assertThat(a.resolve("figures/episode_" + p + "_1.gif")).doesNotExist();
+    }
+    String report = Files.readString(a.resolve("report.html"));
+    assertThat(report).contains("Planners compared").contains("Episodes")
+        .contains("episode_mppi_0.gif");
+
+    // the same seed gives the same episodes and numbers (times aside)
+    Path b = tmp.resolve("b");
+    assertThat(CliTest.run(plan(b, "all")).code()).isZero();
+    assertThat(withoutTimes(JSON.readTree(b.resolve("summary.json").toFile())))
+        .isEqualTo(withoutTimes(s));
+
+    // an interrupted run (the last episode's line cut short) resumes and ends the same
+    List<String> lines = Files.readAllLines(a.resolve("episodes.jsonl"));
+    String last = lines.remove(lines.size() - 1);
+    Files.writeString(a.resolve("episodes.jsonl"), String.join("\n", lines) + "\n"
+        + last.substring(0, last.length() / 2));
+    Result again = CliTest.run(plan(a, "all"));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("resuming run");
+    assertThat(Files.readAllLines(a.resolve("episodes.jsonl"))).hasSize(8)
+        .startsWith(lines.toArray(String[]::new));
+    assertThat(withoutTimes(JSON.readTree(a.resolve("summary.json").toFile())))
+        .isEqualTo(withoutTimes(s));
+
+    // other settings are refused, not mixed into the recorded episodes
+    Result other = CliTest.run(plan(a, "all", "--set", "budget=9"));
+    assertThat(other.code()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(other.err()).contains("different config (budget: 8 -> 9)");
+  }
+
+  @Test
+  void badArgumentsGiveOneLineAndExitTwo() {
+    List<String[]> cases = List.of(
+        new String[] {"plan", "two-rooms", "--episodes", "2"},
+        new String[] {"plan", "two-rooms", "--model", tmp.resolve("nope").toString()},
+        new String[] {"plan", "two-rooms", "--model", model.toString(), "--planner", "astar"},
+        new String[] {"plan", "two-rooms", "--model", model.toString(), "--layout", "maze"},
+        new String[] {"plan", "two-rooms", "--model", model.toString(), "--episodes", "0"});
+    for (String[] args : cases) {
+      Result r = CliTest.run(args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err())
+          .isEqualTo(Main.EXIT_USAGE);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+      assertThat(r.err()).startsWith("craik: ").contains("plan two-rooms --help");
+    }
+    assertThat(CliTest.run(cases.get(1)).err()).contains("nope").contains("is not a folder");
+    assertThat(CliTest.run(cases.get(2)).err()).contains("astar").contains("mppi");
+  }
+
+  @Test
+  void aFolderWithoutACheckpointFailsWithOneLine() throws IOException {
+    Path untrained = tmp.resolve("untrained");
+    Files.createDirectories(untrained);
+    Files.copy(model.resolve("config.yaml"), untrained.resolve("config.yaml"));
+    Result r = CliTest.run(plan(tmp.resolve("run"), "cem").clone());
+    assertThat(r.code()).isZero(); // the trained model plans
+    String[] args = plan(tmp.resolve("run2"), "cem");
+    args[3] = untrained.toString();
+    Result bad = CliTest.run(args);
+    assertThat(bad.code()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(bad.err().strip().lines().count()).as(bad.err()).isEqualTo(1);
+    assertThat(bad.err()).contains("has no checkpoint").contains(untrained.toString());
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** The summary without wall-clock values (keys with "seconds", and the provenance). */
+  private static JsonNode withoutTimes(JsonNode n) {
+    JsonNode copy = n.deepCopy();
+    strip(copy);
+    ((ObjectNode) copy).remove("provenance");
+    return copy;
+  }
+
+  private static void strip(JsonNode n) {
+    if (n.isObject()) {
+      Iterator<String> it = n.fieldNames();
+      List<String> drop = new ArrayList<>();
+      while (it.hasNext()) {
+        String k = it.next();
+        if (k.contains("seconds")) {
+          drop.add(k);
+        } else {
+          strip(n.get(k));
+        }
+      }
+      drop.forEach(((ObjectNode) n)::remove);
+    } else if (n.isArray()) {
+      n.forEach(PlanCommandTest::strip);
+    }
+  }
+}
