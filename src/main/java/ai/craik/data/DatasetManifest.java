@@ -26,7 +26,7 @@ import java.util.Map;
  * {
  *   "format": "craik.two-rooms.dataset", "format_version": 1, "complete": true,
  *   "generator": {trajectories, length, layout, seed, shard_size, observation_size, max_step, sigma,
- *                 exploration: {kappa, step_mean, step_std, step_min, step_max, door_fraction},
+ *                 exploration: {kappa, step_mean, step_std, step_min, step_max, door_fraction, wall_stick},
  *                 collision: "stop", streams: "..."},
  *   "counts": {trajectories, shards, steps_per_trajectory, frames_per_trajectory, through_door},
  *   "arrays": {key: "dtype [shape] meaning", ...},

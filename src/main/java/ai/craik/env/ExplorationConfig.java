@@ -11,9 +11,11 @@ import ai.craik.config.ConfigChecks;
  * @param stepMin lower truncation of the step length
  * @param stepMax upper truncation of the step length
  * @param doorFraction fraction of trajectories built to pass through the door
+ * @param wallStick probability that a walk keeps its heading after a blocked move (and pushes
+ *     against the wall again) instead of drawing a new uniform heading; 0 (the default) never
  */
 public record ExplorationConfig(double kappa, double stepMean, double stepStd, double stepMin,
-    double stepMax, double doorFraction) {
+    double stepMax, double doorFraction, double wallStick) {
   public ExplorationConfig {
     ConfigChecks.nonNegative("kappa", kappa);
     ConfigChecks.positive("step_std", stepStd);
@@ -24,10 +26,19 @@ public record ExplorationConfig(double kappa, double stepMean, double stepStd, d
           "must be below step_max=" + stepMax);
     }
     ConfigChecks.inRange("door_fraction", doorFraction, 0.0, 1.0);
+    ConfigChecks.inRange("wall_stick", wallStick, 0.0, 1.0);
   }
 
-  /** κ = 5, step N(1.0, 0.4) truncated to [0.2, 1.8], 35% of trajectories through the door. */
+  /** The same policy with walks that keep their heading after a blocked move with {@code p}. */
+  public ExplorationConfig withWallStick(double p) {
+    return new ExplorationConfig(kappa, stepMean, stepStd, stepMin, stepMax, doorFraction, p);
+  }
+
+  /**
+   * κ = 5, step N(1.0, 0.4) truncated to [0.2, 1.8], 35% of trajectories through the door, a new
+   * heading after every blocked move.
+   */
   public static ExplorationConfig defaults() {
-    return new ExplorationConfig(5.0, 1.0, 0.4, 0.2, 1.8, 0.35);
+    return new ExplorationConfig(5.0, 1.0, 0.4, 0.2, 1.8, 0.35, 0.0);
   }
 }

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
  *
  * <p>A walk keeps a heading θ: each step θ ← θ + VM(0, κ), a length ℓ ~ N(μ, s²) truncated to
  * [ℓmin, ℓmax], and the action ℓ (cos θ, sin θ). A blocked move leaves the dot in place (STOP) and
- * draws a new uniform heading, so walks do not press against a wall for long. Starts are uniform in
+ * draws a new uniform heading, so walks do not press against a wall for long — unless
+ * {@link ExplorationConfig#wallStick()} keeps the heading, which shows a world model more pushes
+ * against walls (what a planner will try). Starts are uniform in
  * free space.
  *
  * <p>A fraction of trajectories is built to pass through the door: a point d in the door opening
@@ -82,7 +84,10 @@ public final class TrajectoryGenerator {
       pos[0] = positions[2 * t];
       pos[1] = positions[2 * t + 1];
       boolean blocked = dynamics.apply(layout, pos, (float) ax, (float) ay, rng);
-      if (blocked) {
+      // With wall_stick 0 no extra draw is made, so such trajectories stay as they were.
+      boolean stick = blocked && exploration.wallStick() > 0
+          && rng.nextDouble() < exploration.wallStick();
+      if (blocked && !stick) {
         heading = rng.nextDouble() * 2 * Math.PI;
       }
       actions[2 * t] = (float) ax;

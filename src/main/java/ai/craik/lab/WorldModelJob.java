@@ -11,6 +11,7 @@ import ai.craik.run.RunSession;
 import ai.craik.train.TrainedWorldModel;
 import ai.craik.train.TrainingLoop;
 import ai.craik.train.UnrollEvaluation;
+import ai.craik.train.WallPushEvaluation;
 import ai.craik.train.WorldModelConfig;
 import ai.craik.train.WorldModelTrainer;
 import ai.djl.ndarray.NDManager;
@@ -74,6 +75,9 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
             Map<String, Double> m = trainer.step(step, scope, log);
             if (done % t.evalEvery() == 0 || done == t.steps()) {
               evaluationMetrics(cfg, trainer.evaluate(scope)).forEach(m::put);
+              WallPushEvaluation wall = trainer.wallPush(scope);
+              m.put("eval/wall_penetration_px", wall.penetrationPx());
+              m.put("eval/wall_crossed_fraction", wall.crossedFraction());
             }
             m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
             return m;
@@ -81,7 +85,9 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       double trainSeconds = Math.max(before,
           lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
       UnrollEvaluation eval = trainer.evaluate(manager);
-      return outcome(cfg, session, eval, trainSeconds, startStep, trainer.jepa().latentDim());
+      WallPushEvaluation wall = trainer.wallPush(manager);
+      return outcome(cfg, session, eval, wall, trainSeconds, startStep,
+          trainer.jepa().latentDim());
     }
   }
 
@@ -108,7 +114,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   }
 
   private LabOutcome outcome(WorldModelConfig cfg, RunSession session, UnrollEvaluation eval,
-      double trainSeconds, long startStep, int latentDim) {
+      WallPushEvaluation wall, double trainSeconds, long startStep, int latentDim) {
     List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
     Map<String, Object> last = rows.isEmpty() ? Map.of() : rows.get(rows.size() - 1);
     Map<String, Object> losses = new LinkedHashMap<>();
@@ -140,6 +146,11 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     summary.put("unroll_error_px", unroll);
     summary.put("static_error_px", still);
     summary.put("unroll_latent_error", latent);
+    Map<String, Object> push = new LinkedHashMap<>();
+    push.put("penetration_px", wall.penetrationPx());
+    push.put("crossed_fraction", wall.crossedFraction());
+    push.put("cases", wall.cases());
+    summary.put("wall_push", push);
     summary.put("latent_dim", latentDim);
     summary.put("latent_std_min", last.get("latent/std_min"));
     summary.put("effective_rank", last.get("latent/effective_rank"));
@@ -151,6 +162,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     Map<String, Object> key = new LinkedHashMap<>();
     key.put("probe error on held-out frames (px)", eval.probeErrorPx());
     unroll.forEach((h, v) -> key.put("unroll error at horizon " + h + " (px)", v));
+    key.put("imagined push into the middle wall: penetration (px)", wall.penetrationPx());
+    key.put("imagined push into the middle wall: crossed fraction", wall.crossedFraction());
     key.put("latent std min", last.get("latent/std_min"));
     key.put("effective rank (of D = " + latentDim + ")", last.get("latent/effective_rank"));
     key.put("train seconds", trainSeconds);

@@ -1,5 +1,7 @@
 package ai.craik.train;
 
+import ai.craik.env.ExplorationConfig;
+
 import ai.craik.config.ConfigChecks;
 import ai.craik.config.ConfigValueException;
 import ai.craik.jepa.JepaLossConfig;
@@ -44,11 +46,13 @@ public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossCo
    * folder written by {@code craik data two-rooms} ({@code source: dataset}, {@code dataset: DIR}).
    * {@code scaling}: frames in [0, 1] ({@code unit}) or standardized per channel with statistics
    * of one generated batch ({@code standardize}), which lifts the few dot pixels far above the
-   * wall channel's values.
+   * wall channel's values. {@code wall_stick}: the probability that generated random play keeps
+   * pushing against a wall after a blocked move (see {@link ExplorationConfig#wallStick()}).
    */
   public record Data(String source, String dataset, String layout, int window, int batch,
-      int trajectoryLength, int threads, String scaling) {
+      int trajectoryLength, int threads, String scaling, double wallStick) {
     public Data {
+      ConfigChecks.inRange("wall_stick", wallStick, 0.0, 1.0);
       ConfigChecks.oneOf("scaling", scaling, List.of("unit", "standardize"));
       ConfigChecks.oneOf("source", source, List.of("generated", "dataset"));
       if ("dataset".equals(source) && (dataset == null || dataset.isBlank())) {

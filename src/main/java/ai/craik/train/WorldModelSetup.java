@@ -105,9 +105,16 @@ final class WorldModelSetup implements AutoCloseable {
     }
   }
 
-  /** Random play of the config's layout and max step, rendered into batches of {@code spec}. */
+  /** Random play of the config's layout, max step and policy, rendered into batches of {@code spec}. */
   static GeneratedBatchSource generated(WorldModelConfig cfg, BatchSpec spec, int length) {
-    return new GeneratedBatchSource(spec, ExplorationConfig.defaults(), cfg.env().maxStep(), length,
+    return generated(cfg, spec, length,
+        ExplorationConfig.defaults().withWallStick(cfg.data().wallStick()));
+  }
+
+  /** Random play of the config's layout and max step under {@code policy}. */
+  static GeneratedBatchSource generated(WorldModelConfig cfg, BatchSpec spec, int length,
+      ExplorationConfig policy) {
+    return new GeneratedBatchSource(spec, policy, cfg.env().maxStep(), length,
         "random".equals(cfg.data().layout()), cfg.data().threads());
   }
 

@@ -76,8 +76,10 @@ public final class WorldModelTrainer implements AutoCloseable {
     tensors = BatchTensors.allocate(spec, manager);
     BatchSpec evalSpec = WorldModelSetup.spec(cfg, cfg.eval().trajectories(),
         cfg.eval().horizon() + 1).withScaling(setup.scaling());
+    // Held-out play follows the plain policy whatever data.wall_stick is, so runs compare.
     try (GeneratedBatchSource held = WorldModelSetup.generated(cfg, evalSpec,
-        Math.max(cfg.eval().horizon(), cfg.data().trajectoryLength()))) {
+        Math.max(cfg.eval().horizon(), cfg.data().trajectoryLength()),
+        ai.craik.env.ExplorationConfig.defaults())) {
       heldOut = held.next(random.stream("eval"), WindowBatch.allocate(evalSpec));
     }
   }
@@ -213,6 +215,17 @@ public final class WorldModelTrainer implements AutoCloseable {
         return new UnrollEvaluation(probeError, err, still, latentError, examples);
       }
     });
+  }
+
+  /**
+   * Imagined pushes into the middle wall (see {@link WallPushEvaluation}): 64 cases of 12 moves of
+   * the random play's longest step, layouts as in training, from the ("eval.wall") stream.
+   */
+  public WallPushEvaluation wallPush(NDManager parent) {
+    return WallPushEvaluation.run(jepa, probe,
+        new ai.craik.env.TwoRoomsRenderer(cfg.env().imageSize(), cfg.env().sigma()),
+        setup.scaling(), "random".equals(cfg.data().layout()), 64, 12,
+        ai.craik.env.ExplorationConfig.defaults().stepMax(), random.stream("eval.wall"), parent);
   }
 
   /** Encodes [K, F, C, H, W] in chunks of about 512 frames so activations stay small. */

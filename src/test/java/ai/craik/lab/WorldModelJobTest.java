@@ -86,7 +86,12 @@ class WorldModelJobTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> unroll = (Map<String, Object>) s.get("unroll_error_px");
     assertThat(unroll).containsOnlyKeys("1", "4");
-    assertThat(s).containsKeys("static_error_px", "unroll_latent_error");
+    assertThat(s).containsKeys("static_error_px", "unroll_latent_error", "wall_push");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wall = (Map<String, Object>) s.get("wall_push");
+    assertThat(((Number) wall.get("penetration_px")).doubleValue()).isBetween(0.0, 65.0);
+    assertThat(((Number) wall.get("crossed_fraction")).doubleValue()).isBetween(0.0, 1.0);
+    assertThat(wall.get("cases")).isEqualTo(64);
     @SuppressWarnings("unchecked")
     Map<String, Object> still = (Map<String, Object>) s.get("static_error_px");
     assertThat(still).containsOnlyKeys("1", "4");
