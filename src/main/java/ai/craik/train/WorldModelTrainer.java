@@ -56,6 +56,7 @@ public final class WorldModelTrainer implements AutoCloseable {
   private final WindowBatch batch;
   private final BatchTensors tensors;
   private final WindowBatch heldOut;
+  private final BatchSpec spec;
   private final Map<String, Double> weights = new LinkedHashMap<>();
 
   /** Builds the model, optimizers, probe, data source and held-out set in {@code manager}. */
@@ -81,7 +82,7 @@ public final class WorldModelTrainer implements AutoCloseable {
         Math.min(cfg.optim().warmupSteps(), cfg.train().steps()), Math.max(1, cfg.train().steps()),
         cfg.optim().minLearningRate());
     ObservationScaling scaling = scaling(cfg, random);
-    BatchSpec spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r)
+    spec = BatchSpec.of(cfg.data().batch(), cfg.data().window()).withImageSize(r)
         .withScaling(scaling);
     source = source(cfg, spec);
     batch = WindowBatch.allocate(spec);
@@ -123,6 +124,14 @@ public final class WorldModelTrainer implements AutoCloseable {
   /** The world model. */
   public Jepa jepa() {
     return jepa;
+  }
+
+  /**
+   * The training batches' spec: image size, the dot's width and the observation scaling that
+   * frames must be rendered with to be encoded as in training.
+   */
+  public BatchSpec batchSpec() {
+    return spec;
   }
 
   /** The position probe. */
