@@ -5,6 +5,8 @@
  * {@link ai.craik.env.TwoRoomsDynamics}, {@link ai.craik.env.CollisionPolicy}; pixels:
  * {@link ai.craik.env.TwoRoomsRenderer}; random play for offline data:
  * {@link ai.craik.env.TrajectoryGenerator} with {@link ai.craik.env.Samplers}; planning tasks:
- * {@link ai.craik.env.TwoRoomsTasks}. Every random draw comes from an explicit stream.
+ * {@link ai.craik.env.TwoRoomsTasks}; exact shortest paths round the wall (the true distance a
+ * learned cost is measured against): {@link ai.craik.env.TwoRoomsPaths}. Every random draw comes
+ * from an explicit stream.
  */
 package ai.craik.env;

@@ -17,6 +17,8 @@
  * {@link ai.craik.jepa.LearningRateSchedule} (warm-up and cosine). Monitoring outside autograd:
  * {@link ai.craik.jepa.LatentDiagnostics} (per-dimension std, {@link ai.craik.jepa.EffectiveRank}
  * from {@link ai.craik.jepa.SymmetricEigenvalues}) and the {@link ai.craik.jepa.PositionProbe}.
+ * On the frozen model: {@link ai.craik.jepa.TemporalDistanceHead}, a learned temporal distance
+ * between latents (a wall-aware cost-to-go) trained with the {@link ai.craik.jepa.ExpectileLoss}.
  *
  * <p>Networks: an {@link ai.craik.jepa.Encoder} from observations to
  * latents, an {@link ai.craik.jepa.ActionEncoder}, a {@link ai.craik.jepa.Predictor} of the next

@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * {@code craik train world-model}: trains a JEPA world model of Two Rooms from random play (see
  * {@link WorldModelTrainer}), evaluates it on held-out windows and draws the run: loss curves, the
- * collapse monitor, probe and unroll errors, and GIFs of true versus imagined trajectories.
+ * collapse monitor, probe and unroll errors, and GIFs of true versus imagined trajectories. Then,
+ * unless {@code distance.steps} is 0, the {@link DistancePhase} in the same run folder.
  */
 public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   private static final String PHASE = TrainedWorldModel.PHASE;
@@ -47,7 +48,10 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
         + " rewards: an encoder maps frames to latents, a predictor imagines the next latent from"
         + " the current one and the action, trained by a multi-step rollout loss with variance,"
         + " covariance, temporal-similarity and inverse-dynamics regularizers against collapse."
-        + " A probe reads the dot's position from the latents; it is never used for training.";
+        + " A probe reads the dot's position from the latents; it is never used for training."
+        + " A second phase (distance) trains a temporal-distance head on the frozen model: the"
+        + " number of steps between two latents, a wall-aware cost for planning, compared with"
+        + " the plain latent distance against the true shortest path.";
   }
 
   @Override
@@ -58,41 +62,50 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   @Override
   public LabOutcome run(WorldModelConfig cfg, RunSession session, NDManager manager) {
     try (WorldModelTrainer trainer = new WorldModelTrainer(cfg, session.random(), manager)) {
-      WorldModelConfig.Train t = cfg.train();
-      boolean[] first = {true};
-      long started = System.nanoTime();
-      // Training time over every session of a resumed run: the last logged total plus this one.
-      double before = lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds");
-      long startStep = TrainingLoop.run(session,
-          new TrainingLoop.Schedule(PHASE, t.steps(), t.logEvery(), t.checkpointEvery()),
-          trainer.state(), manager, (step, scope) -> {
-            if (first[0]) {
-              trainer.seek(step);
-              first[0] = false;
-            }
-            long done = step + 1;
-            boolean log = done % t.logEvery() == 0 || done == t.steps();
-            Map<String, Double> m = trainer.step(step, scope, log);
-            if (done % t.evalEvery() == 0 || done == t.steps()) {
-              evaluationMetrics(cfg, trainer.evaluate(scope)).forEach(m::put);
-              WallPushEvaluation wall = trainer.wallPush(scope);
-              m.put("eval/wall_penetration_px", wall.penetrationPx());
-              m.put("eval/wall_crossed_fraction", wall.crossedFraction());
-            }
-            m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
-            return m;
-          });
-      double trainSeconds = Math.max(before,
-          lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
-      UnrollEvaluation eval = trainer.evaluate(manager);
-      WallPushEvaluation wall = trainer.wallPush(manager);
-      return outcome(cfg, session, eval, wall, trainSeconds, startStep,
-          trainer.jepa().latentDim());
+      LabOutcome world = trainWorldModel(cfg, session, manager, trainer);
+      if (cfg.distance().steps() == 0) {
+        return world;
+      }
+      return DistancePhase.run(cfg, session, manager, trainer, world);
     }
   }
 
+  private LabOutcome trainWorldModel(WorldModelConfig cfg, RunSession session, NDManager manager,
+      WorldModelTrainer trainer) {
+    WorldModelConfig.Train t = cfg.train();
+    boolean[] first = {true};
+    long started = System.nanoTime();
+    // Training time over every session of a resumed run: the last logged total plus this one.
+    double before = lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds");
+    long startStep = TrainingLoop.run(session,
+        new TrainingLoop.Schedule(PHASE, t.steps(), t.logEvery(), t.checkpointEvery()),
+        trainer.state(), manager, (step, scope) -> {
+          if (first[0]) {
+            trainer.seek(step);
+            first[0] = false;
+          }
+          long done = step + 1;
+          boolean log = done % t.logEvery() == 0 || done == t.steps();
+          Map<String, Double> m = trainer.step(step, scope, log);
+          if (done % t.evalEvery() == 0 || done == t.steps()) {
+            evaluationMetrics(cfg, trainer.evaluate(scope)).forEach(m::put);
+            WallPushEvaluation wall = trainer.wallPush(scope);
+            m.put("eval/wall_penetration_px", wall.penetrationPx());
+            m.put("eval/wall_crossed_fraction", wall.crossedFraction());
+          }
+          m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
+          return m;
+        });
+    double trainSeconds = Math.max(before,
+        lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
+    UnrollEvaluation eval = trainer.evaluate(manager);
+    WallPushEvaluation wall = trainer.wallPush(manager);
+    return outcome(cfg, session, eval, wall, trainSeconds, startStep,
+        trainer.jepa().latentDim());
+  }
+
   /** The last value of {@code key} in the metrics rows, or 0. */
-  private static double lastNumber(List<Map<String, Object>> rows, String key) {
+  static double lastNumber(List<Map<String, Object>> rows, String key) {
     double v = 0;
     for (Map<String, Object> r : rows) {
       if (r.get(key) instanceof Number n) {
@@ -116,7 +129,12 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   private LabOutcome outcome(WorldModelConfig cfg, RunSession session, UnrollEvaluation eval,
       WallPushEvaluation wall, double trainSeconds, long startStep, int latentDim) {
     List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
-    Map<String, Object> last = rows.isEmpty() ? Map.of() : rows.get(rows.size() - 1);
+    Map<String, Object> last = Map.of();
+    for (Map<String, Object> r : rows) {
+      if (PHASE.equals(r.get("phase"))) {
+        last = r;
+      }
+    }
     Map<String, Object> losses = new LinkedHashMap<>();
     last.forEach((k, v) -> {
       if (k.startsWith("loss/")) {

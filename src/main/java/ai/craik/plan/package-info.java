@@ -7,7 +7,8 @@
  * <p>The model is a {@link ai.craik.plan.LatentDynamics} (s_0 [D], actions [N, T, A] to states
  * [N, T + 1, D]; {@link ai.craik.plan.JepaDynamics} adapts a JEPA). The cost is a
  * {@link ai.craik.plan.PlanObjective} ([N, T + 1, D], [N, T, A] to [N]):
- * {@link ai.craik.plan.GoalDistance}, {@link ai.craik.plan.ActionMagnitude}, combined by
+ * {@link ai.craik.plan.GoalDistance}, {@link ai.craik.plan.LearnedDistanceCost} (a learned,
+ * wall-aware temporal distance to the goal), {@link ai.craik.plan.ActionMagnitude}, combined by
  * {@link ai.craik.plan.WeightedObjective} with named terms (a learned critic plugs in as another
  * term). A {@link ai.craik.plan.Planner} returns a {@link ai.craik.plan.Plan} (host actions [T][A],
  * cost, per-iteration traces, timing): {@link ai.craik.plan.CemPlanner},

@@ -20,9 +20,10 @@ import java.util.List;
  * @param probe the position probe on detached latents
  * @param train steps and logging, checkpoint and evaluation intervals
  * @param eval held-out unroll evaluation
+ * @param distance the second phase: a learned temporal distance on the frozen world model
  */
 public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossConfig loss,
-    Optim optim, Probe probe, Train train, Eval eval) {
+    Optim optim, Probe probe, Train train, Eval eval, Distance distance) {
 
   public WorldModelConfig {
     long actions = (long) loss.rolloutSteps() * loss.rolloutStarts();
@@ -121,6 +122,56 @@ public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossCo
         }
       }
       ConfigChecks.inRange("gifs", gifs, 0, 16);
+    }
+  }
+
+  /**
+   * The second phase of the run, {@code distance} (0 steps: skipped): a
+   * {@link ai.craik.jepa.TemporalDistanceHead} trained on the frozen world model's latents of
+   * whole random-play trajectories to predict the step gap between two of their frames (see
+   * {@link DistanceTrainer}). Logged, checkpointed and evaluated at the intervals of
+   * {@code train}.
+   *
+   * @param steps training steps of the head (0 disables the phase)
+   * @param batch trajectories per step (each {@code data.trajectory_length} steps, encoded once)
+   * @param pairs frame pairs (i &lt; j) drawn per trajectory and step
+   * @param hidden hidden widths of the embedding MLP phi
+   * @param embedding the embedding size M
+   * @param learningRate constant AdamW rate
+   * @param tau the expectile of the gap regression, in (0, 1); below 0.5 leans to short gaps
+   * @param maxGap K: targets are clipped at K steps and scaled by 1/K
+   * @param evalLayouts held-out layouts of the evaluation
+   * @param evalPositions free positions per held-out layout (half in each room); all pairs count
+   * @param crossWallPx straight-line distance (world px) below which a pair in different rooms
+   *     whose straight segment is blocked counts as "cross-wall"
+   */
+  public record Distance(int steps, int batch, int pairs, List<Integer> hidden, int embedding,
+      double learningRate, double tau, int maxGap, int evalLayouts, int evalPositions,
+      double crossWallPx) {
+    public Distance {
+      ConfigChecks.atLeast("steps", steps, 0);
+      ConfigChecks.inRange("batch", batch, 1, 1 << 16);
+      ConfigChecks.inRange("pairs", pairs, 1, 1 << 16);
+      if (hidden == null) {
+        throw new ConfigValueException("hidden", null, "must be a list of widths, e.g. [256, 256]");
+      }
+      for (Integer h : hidden) {
+        if (h == null) {
+          throw new ConfigValueException("hidden", hidden, "must not contain empty entries");
+        }
+        ConfigChecks.inRange("hidden", h, 1, 1 << 16);
+      }
+      hidden = List.copyOf(hidden);
+      ConfigChecks.inRange("embedding", embedding, 1, 1 << 16);
+      ConfigChecks.positive("learning_rate", learningRate);
+      if (!(tau > 0 && tau < 1)) {
+        throw new ConfigValueException("tau", tau, "must be in (0, 1) (0.5 regresses the mean"
+            + " gap; below 0.5 leans to the shortest gaps)");
+      }
+      ConfigChecks.inRange("max_gap", maxGap, 1, 1 << 16);
+      ConfigChecks.inRange("eval_layouts", evalLayouts, 1, 4096);
+      ConfigChecks.inRange("eval_positions", evalPositions, 4, 4096);
+      ConfigChecks.positive("cross_wall_px", crossWallPx);
     }
   }
 }

@@ -51,6 +51,7 @@ public final class WorldModelTrainer implements AutoCloseable {
   private final WindowBatch batch;
   private final BatchTensors tensors;
   private final WindowBatch heldOut;
+  private final BatchSpec spec;
   private final Map<String, Double> weights;
 
   /**
@@ -70,7 +71,7 @@ public final class WorldModelTrainer implements AutoCloseable {
     schedule = new LearningRateSchedule(cfg.optim().learningRate(),
         Math.min(cfg.optim().warmupSteps(), cfg.train().steps()), Math.max(1, cfg.train().steps()),
         cfg.optim().minLearningRate());
-    BatchSpec spec = setup.spec();
+    spec = setup.spec();
     source = source(cfg, spec);
     batch = WindowBatch.allocate(spec);
     tensors = BatchTensors.allocate(spec, manager);
@@ -101,6 +102,14 @@ public final class WorldModelTrainer implements AutoCloseable {
   /** The world model. */
   public Jepa jepa() {
     return jepa;
+  }
+
+  /**
+   * The training batches' spec: image size, the dot's width and the observation scaling that
+   * frames must be rendered with to be encoded as in training.
+   */
+  public BatchSpec batchSpec() {
+    return spec;
   }
 
   /** The position probe. */
