@@ -1,10 +1,16 @@
 package ai.craik.cli;
 
 import ai.craik.lab.PlanTwoRoomsJob;
+import ai.craik.plan.CostVariant;
+import ai.craik.plan.TwoRoomsPlanConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +30,9 @@ final class PlanCommand implements Runnable {
 
   /** The layouts of --layout. */
   enum LayoutChoice { fixed, random }
+
+  /** The sub-goal modes of --subgoal. */
+  enum SubgoalChoice { none, waypoint }
 
   @Override
   public void run() {
@@ -48,6 +57,15 @@ final class PlanCommand implements Runnable {
       @Option(names = "--layout", paramLabel = "LAYOUT",
           description = "fixed or random (default: the layout the model was trained on).")
           LayoutChoice layout,
+      @Option(names = "--cost", paramLabel = "COST",
+          description = "latent, distance or latent+distance (the goal cost; default: the"
+              + " preset's, distance: the learned temporal distance, which needs a world model"
+              + " trained with distance.steps > 0); all (latent, distance, latent+distance and"
+              + " distance/waypoint on the same tasks, one table); or a comma list of those"
+              + " labels, each optionally ending in /waypoint.") String cost,
+      @Option(names = "--subgoal", paramLabel = "MODE",
+          description = "none or waypoint: plan to a waypoint first (default: the preset's,"
+              + " none).") SubgoalChoice subgoal,
       @Mixin RunOptions options) {
     if (!Files.isDirectory(model)) {
       throw new ParameterException(spec.commandLine().getSubcommands().get("two-rooms"),
@@ -69,7 +87,39 @@ final class PlanCommand implements Runnable {
     if (layout != null) {
       options.overrides.add("layout=" + layout.name());
     }
+    if (cost != null) {
+      options.overrides.addAll(costOverrides(cost));
+    }
+    if (subgoal != null) {
+      options.overrides.add("plan.subgoal=" + subgoal.name());
+    }
     return LabRunner.run("plan", new PlanTwoRoomsJob(), options, spec.commandLine().getOut());
+  }
+
+  /**
+   * The config keys --cost sets: {@code plan.objective.cost} (and {@code plan.subgoal} for a
+   * {@code /waypoint} label) for one cost; {@code compare_costs} for {@code all} or a comma list.
+   */
+  private List<String> costOverrides(String cost) {
+    String c = cost.strip();
+    List<String> labels = "all".equals(c) ? TwoRoomsPlanConfig.ALL_COSTS
+        : Arrays.stream(c.split(",")).map(String::strip).toList();
+    List<CostVariant> variants = new ArrayList<>();
+    for (String label : labels) {
+      try {
+        variants.add(CostVariant.parse(label));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine().getSubcommands().get("two-rooms"),
+            "--cost " + cost + ": " + e.getMessage() + ", or all");
+      }
+    }
+    if (variants.size() == 1 && !"all".equals(c)) {
+      CostVariant v = variants.get(0);
+      return List.of("plan.objective.cost=" + v.cost(),
+          "plan.subgoal=" + (v.waypoint() ? "waypoint" : "none"));
+    }
+    return List.of("compare_costs=[" + labels.stream().map(PlanCommand::quoted)
+        .collect(Collectors.joining(", ")) + "]");
   }
 
   /** A YAML double-quoted scalar of {@code text} (JSON string syntax). */

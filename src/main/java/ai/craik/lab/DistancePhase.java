@@ -13,6 +13,7 @@ import ai.craik.run.RunSession;
 import ai.craik.train.DistanceEvaluation;
 import ai.craik.train.DistanceMap;
 import ai.craik.train.DistanceTrainer;
+import ai.craik.train.TrainedWorldModel;
 import ai.craik.train.TrainingLoop;
 import ai.craik.train.WorldModelConfig;
 import ai.craik.train.WorldModelTrainer;
@@ -33,7 +34,7 @@ import java.util.Map;
  * pairs against the true shortest path, the training curves).
  */
 final class DistancePhase {
-  static final String PHASE = "distance";
+  static final String PHASE = TrainedWorldModel.DISTANCE_PHASE;
   /** Cells per side of the distance map's grid over the arena (1 px each). */
   private static final int MAP_CELLS = 55;
 

@@ -58,7 +58,21 @@ public final class MpcLoop {
   public <O> MpcResult run(ControlledSystem<O> system, LatentEncoder<O> encoder,
       LatentDynamics model, PlanObjective objective, Predicate<O> success, NDManager manager,
       SplittableRandom rng) {
-    Checks.arg(system != null && encoder != null && model != null && objective != null
+    Checks.arg(objective != null, "MPC run needs an objective, got null");
+    return runScheduled(system, encoder, model, ObjectiveSchedule.fixed(objective), success,
+        manager, rng);
+  }
+
+  /**
+   * Runs one episode whose objective may change between re-plans (a sub-goal, then the goal):
+   * before each plan, {@code schedule} gets the steps taken and the encoded start latent and
+   * returns the objective of that plan (the call is timed with the planner's). Otherwise as
+   * {@link #run}.
+   */
+  public <O> MpcResult runScheduled(ControlledSystem<O> system, LatentEncoder<O> encoder,
+      LatentDynamics model, ObjectiveSchedule schedule, Predicate<O> success, NDManager manager,
+      SplittableRandom rng) {
+    Checks.arg(system != null && encoder != null && model != null && schedule != null
         && success != null && manager != null && rng != null,
         "MPC run needs a system, an encoder, a model, an objective, a success test, a manager"
         + " and a random stream; one is null");
@@ -80,6 +94,7 @@ public final class MpcLoop {
         O current = obs;
         NDArray s0 = GradMode.disabled(() -> encoder.encode(current, scope));
         long t0 = System.nanoTime();
+        PlanObjective objective = GradMode.disabled(() -> schedule.objective(step, s0));
         plan = planner.plan(s0, model, objective, h, warm, iters, rng.split());
         seconds = (System.nanoTime() - t0) / 1e9;
       }

@@ -2,13 +2,18 @@ package ai.craik.plan;
 
 import ai.craik.config.ConfigChecks;
 import ai.craik.config.ConfigValueException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Settings of {@code craik plan two-rooms}; built-in preset {@code configs/plan-two-rooms.yaml},
  * where every key is documented. The command-line options {@code --model}, {@code --planner},
- * {@code --episodes} and {@code --layout} set the keys of the same names.
+ * {@code --episodes} and {@code --layout} set the keys of the same names; {@code --cost} sets
+ * {@code plan.objective.cost} (one cost) or {@code compare_costs} ({@code all} or a list),
+ * {@code --subgoal} sets {@code plan.subgoal}.
  *
  * @param model the run folder of a {@code craik train world-model} run
  * @param planner one of {@link #PLANNERS}, or {@code all} to run each on the same tasks
@@ -19,11 +24,15 @@ import java.util.Locale;
  *     {@code random}
  * @param budget actions per episode
  * @param successRadius success: distance to the goal below this, pixels of the 65 frame
- * @param gifs the first this many episodes of each planner are animated
- * @param plan objective, MPC and planner settings
+ * @param gifs the first this many episodes of each planner and cost are animated
+ * @param compareCosts cost variants ({@link CostVariant} labels) to evaluate on the same tasks
+ *     besides the configured one ({@code plan.objective.cost}, with {@code /waypoint} when
+ *     {@code plan.subgoal} is {@code waypoint}), which stays the default; empty: that one only
+ * @param plan objective, sub-goal, MPC and planner settings
  */
 public record TwoRoomsPlanConfig(String model, String planner, String defaultPlanner,
-    int episodes, String layout, int budget, double successRadius, int gifs, Plan plan) {
+    int episodes, String layout, int budget, double successRadius, int gifs,
+    List<String> compareCosts, Plan plan) {
 
   /** The planners, in the order {@code all} runs them. */
   public static final List<String> PLANNERS = List.of("cem", "mppi", "gradient", "hybrid");
@@ -40,10 +49,48 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     ConfigChecks.inRange("budget", budget, 1, 100_000);
     ConfigChecks.positive("success_radius", successRadius);
     ConfigChecks.inRange("gifs", gifs, 0, 100);
+    compareCosts = compareCosts == null ? List.of() : List.copyOf(compareCosts);
+    Set<String> seen = new LinkedHashSet<>();
+    for (String label : compareCosts) {
+      try {
+        CostVariant.parse(label);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigValueException("compare_costs", compareCosts, "every entry must be one of"
+            + " " + CostVariant.COSTS + ", optionally followed by /waypoint; '" + label
+            + "' is not");
+      }
+      if (!seen.add(label)) {
+        throw new ConfigValueException("compare_costs", compareCosts, "lists '" + label
+            + "' twice; give each cost once");
+      }
+    }
     if (plan == null) {
       throw new ConfigValueException("plan", null, "is missing; give plan.objective, plan.mpc and"
           + " the planners' sections");
     }
+  }
+
+  /** The costs {@code --cost all} compares: each goal cost, and the learned one with a waypoint. */
+  public static final List<String> ALL_COSTS = List.of("latent", "distance", "latent+distance",
+      "distance/waypoint");
+
+  /** The configured cost variant: summary.json's default. */
+  public CostVariant defaultVariant() {
+    return new CostVariant(plan.objective().cost(), "waypoint".equals(plan.subgoal()));
+  }
+
+  /**
+   * The cost variants this run evaluates, in order: {@code compare_costs}, with the default first
+   * when it is not listed.
+   */
+  public List<CostVariant> variants() {
+    List<CostVariant> out = new ArrayList<>();
+    CostVariant d = defaultVariant();
+    if (!compareCosts.contains(d.label())) {
+      out.add(d);
+    }
+    compareCosts.forEach(label -> out.add(CostVariant.parse(label)));
+    return out;
   }
 
   /** The planners this run evaluates, in order. */
@@ -86,31 +133,70 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     return new MpcSettings(m.horizon(), m.executeSteps(), it[0], it[1], budget, m.paddingMode());
   }
 
-  /** Objective, MPC and the four planners; YAML section {@code plan}. */
-  public record Plan(Objective objective, Mpc mpc, Cem cem, Mppi mppi, Gradient gradient,
-      Hybrid hybrid) {
+  /**
+   * Objective, sub-goal mode ({@code none} or {@code waypoint}), waypoint search, MPC and the four
+   * planners; YAML section {@code plan}.
+   */
+  public record Plan(Objective objective, String subgoal, Waypoint waypoint, Mpc mpc, Cem cem,
+      Mppi mppi, Gradient gradient, Hybrid hybrid) {
     public Plan {
-      if (objective == null || mpc == null || cem == null || mppi == null || gradient == null
-          || hybrid == null) {
+      if (objective == null || waypoint == null || mpc == null || cem == null || mppi == null
+          || gradient == null || hybrid == null) {
         throw new ConfigValueException("plan", "(incomplete)", "needs the sections objective,"
-            + " mpc, cem, mppi, gradient and hybrid");
+            + " waypoint, mpc, cem, mppi, gradient and hybrid");
       }
+      ConfigChecks.oneOf("subgoal", subgoal, List.of("none", "waypoint"));
     }
   }
 
   /**
-   * The planning cost: {@code goal} (squared latent distance to the encoded goal image, summed over
-   * the imagined steps or at the last step only) + {@code action_weight} sum_t ||a_t||^2.
+   * The planning cost ({@link CostVariant}): {@code cost} selects the goal terms,
+   *
+   * <pre>
+   *   latent           latent_weight   sum_t ||s_t − g||^2      (plain latent distance, squared)
+   *   distance         distance_weight sum_t d(s_t, g)          (the run's learned temporal distance)
+   *   latent+distance  both terms
+   * </pre>
+   *
+   * summed over the imagined steps or at the last step only ({@code goal_steps}, for both), plus
+   * {@code action_weight} sum_t ||a_t||^2. The weights apply to their term whenever it is in the
+   * cost; {@code distance} needs a world model trained with a distance phase.
    */
-  public record Objective(String goalSteps, double actionWeight) {
+  public record Objective(String cost, String goalSteps, double latentWeight,
+      double distanceWeight, double actionWeight) {
     public Objective {
+      ConfigChecks.oneOf("cost", cost, CostVariant.COSTS);
       ConfigChecks.oneOf("goal_steps", goalSteps, List.of("all_steps", "last_step"));
+      ConfigChecks.nonNegative("latent_weight", latentWeight);
+      ConfigChecks.nonNegative("distance_weight", distanceWeight);
       ConfigChecks.nonNegative("action_weight", actionWeight);
     }
 
     /** The goal distance's steps. */
     public GoalDistance.Steps steps() {
       return GoalDistance.Steps.valueOf(goalSteps.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * The waypoint of a {@code /waypoint} cost variant ({@link WaypointChoice},
+   * {@link SubgoalSchedule}): before the episode's first plan, the frames of a dot at the centres of
+   * a {@code grid} x {@code grid} grid over the arena, the free cells of the task's layout only, are
+   * rendered and encoded (the agent sees its layout in every frame, so it may imagine the dot
+   * anywhere in it), and the latent w minimizing d(s, w) + d(w, g) + {@code balance}
+   * |d(s, w) − d(w, g)| is the waypoint (d: the learned distance when the cost has the distance
+   * term, else the plain ||s − w||). MPC plans to w with the same cost until d(s, w) &lt;=
+   * {@code reach_steps} (learned d, steps) or ||s − w|| &lt;= {@code reach_latent} (plain), tested
+   * at each re-plan, or until {@code max_steps} actions were executed; then to the goal.
+   */
+  public record Waypoint(int grid, double balance, double reachSteps, double reachLatent,
+      int maxSteps) {
+    public Waypoint {
+      ConfigChecks.inRange("grid", grid, 2, 64);
+      ConfigChecks.nonNegative("balance", balance);
+      ConfigChecks.nonNegative("reach_steps", reachSteps);
+      ConfigChecks.nonNegative("reach_latent", reachLatent);
+      ConfigChecks.inRange("max_steps", maxSteps, 0, 100_000);
     }
   }
 

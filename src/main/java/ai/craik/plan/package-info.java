@@ -18,10 +18,14 @@
  * {@link ai.craik.plan.DynamicProgrammingPlanner}. Settings are validated records
  * ({@link ai.craik.plan.CemSettings}, ...). {@link ai.craik.plan.MpcLoop} runs
  * observe-encode-plan-act over a {@link ai.craik.plan.ControlledSystem} with a
- * {@link ai.craik.plan.LatentEncoder}, warm-starting each re-plan from the last plan shifted.
- * {@link ai.craik.plan.TwoRoomsEpisode} runs one Two Rooms task through a trained world model
- * (goal image encoded, CONTACT collisions, planner time apart from encoding and stepping), with
- * settings from {@link ai.craik.plan.TwoRoomsPlanConfig} ({@code craik plan two-rooms}).
+ * {@link ai.craik.plan.LatentEncoder}, warm-starting each re-plan from the last plan shifted, with
+ * one objective or an {@link ai.craik.plan.ObjectiveSchedule}. Sub-goals: a
+ * {@link ai.craik.plan.LatentMetric} (plain or learned), {@link ai.craik.plan.WaypointChoice} (the
+ * waypoint of a bank that lowers the cost-to-go) and {@link ai.craik.plan.SubgoalSchedule} (to the
+ * waypoint, then to the goal). {@link ai.craik.plan.TwoRoomsEpisode} runs one Two Rooms task
+ * through a trained world model for one {@link ai.craik.plan.CostVariant} (goal image encoded,
+ * CONTACT collisions, planner time apart from encoding and stepping), with settings from
+ * {@link ai.craik.plan.TwoRoomsPlanConfig} ({@code craik plan two-rooms}).
  *
  * <p>Every planner batches all candidates into one tensor, runs the model with grad mode off
  * (except inside the gradient planner's collector), keeps temporaries in a per-call child manager

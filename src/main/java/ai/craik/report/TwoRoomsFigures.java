@@ -28,6 +28,8 @@ public final class TwoRoomsFigures {
   public static final int START = 0xff6fa8;
   /** Imagined-plan colour (coral red). */
   public static final int PLAN = 0xff5252;
+  /** Colour of a waypoint (RGB). */
+  public static final int WAYPOINT = 0xb388ff;
   /** Legend of the observation colours, for figure notes. */
   public static final String COLOURS = "amber: the dot (channel 0), grey: walls (channel 1)";
 
@@ -250,23 +252,42 @@ public final class TwoRoomsFigures {
   public static ImageGrid episodeGrid(TwoRoomsRenderer renderer, List<Layout> layouts,
       List<double[]> goals, List<double[][]> paths, List<String> labels, double successRadius,
       int columns, String title) {
+    return episodeGrid(renderer, layouts, goals, paths, labels, null, successRadius, columns,
+        title);
+  }
+
+  /**
+   * {@link #episodeGrid} with a waypoint per episode (world units; a null list or entry: none),
+   * drawn as a violet cross.
+   */
+  public static ImageGrid episodeGrid(TwoRoomsRenderer renderer, List<Layout> layouts,
+      List<double[]> goals, List<double[][]> paths, List<String> labels, List<double[]> waypoints,
+      double successRadius, int columns, String title) {
     Checks.arg(!paths.isEmpty() && layouts.size() == paths.size() && goals.size() == paths.size()
-        && labels.size() == paths.size(), "pass one layout, goal, path and label per episode");
+        && labels.size() == paths.size() && (waypoints == null
+            || waypoints.size() == paths.size()),
+        "pass one layout, goal, path, label (and waypoint, if any) per episode");
     int k = scaleFor(renderer.size());
     double s = renderer.scale();
+    boolean marked = waypoints != null && waypoints.stream().anyMatch(w -> w != null);
     ImageGrid.Builder grid = ImageGrid.builder(columns).optTitle(title)
-        .optNote("blue: path · pink: start · green: goal region");
+        .optNote("blue: path · pink: start · green: goal region"
+            + (marked ? " · violet: waypoint" : ""));
     for (int i = 0; i < paths.size(); i++) {
       double[][] p = paths.get(i);
       double[] end = p[p.length - 1];
       double[] g = goals.get(i);
       int scale = paths.size() <= columns ? k : Math.max(1, k * 2 / 3);
-      grid.add(panel(renderer, layouts.get(i), end[0], end[1], scale)
+      ObservationImage.Builder panel = panel(renderer, layouts.get(i), end[0], end[1], scale)
           .optLabel(labels.get(i))
           .addTrail(column(p, 0, s), column(p, 1, s), TRAIL, Math.max(1.5f, k / 4f))
           .addCross(p[0][0] * s, p[0][1] * s, 1.0, START)
-          .addRing(g[0] * s, g[1] * s, successRadius * s, GOAL)
-          .build());
+          .addRing(g[0] * s, g[1] * s, successRadius * s, GOAL);
+      double[] w = waypoints == null ? null : waypoints.get(i);
+      if (w != null) {
+        panel.addCross(w[0] * s, w[1] * s, 1.0, WAYPOINT);
+      }
+      grid.add(panel.build());
     }
     return grid.build();
   }

@@ -82,9 +82,7 @@ public final class DistanceTrainer implements AutoCloseable {
     this.latentDim = jepa.latentDim();
     this.length = wm.data().trajectoryLength();
     this.imageSize = spec.imageSize();
-    this.head = new TemporalDistanceHead(manager, latentDim,
-        cfg.hidden().stream().mapToInt(Integer::intValue).toArray(), cfg.embedding(),
-        cfg.maxGap(), cfg.learningRate(), random.stream("init.distance"));
+    this.head = newHead(wm, latentDim, random, manager);
     boolean randomLayout = "random".equals(wm.data().layout());
     BatchSpec trajectories = new BatchSpec(cfg.batch(), length + 1, spec.imageSize(),
         spec.sigma(), spec.scaling(), spec.normalizeActions());
@@ -107,6 +105,20 @@ public final class DistanceTrainer implements AutoCloseable {
       }
       evalLatents[l] = encodePositions(manager, evalLayouts[l], evalPositions[l]);
     }
+  }
+
+  /**
+   * The head of a run with config {@code wm} on latents of size {@code latentDim}, initialized
+   * from the run's stream "init.distance", its parameters in a child of {@code manager}: the one
+   * construction of the phase's head, used to train it here and to load it
+   * ({@link TrainedWorldModel}), so a checkpoint of the phase always fits.
+   */
+  public static TemporalDistanceHead newHead(WorldModelConfig wm, int latentDim,
+      RandomStreams random, NDManager manager) {
+    WorldModelConfig.Distance d = wm.distance();
+    return new TemporalDistanceHead(manager, latentDim,
+        d.hidden().stream().mapToInt(Integer::intValue).toArray(), d.embedding(), d.maxGap(),
+        d.learningRate(), random.stream("init.distance"));
   }
 
   /** The head being trained. */

@@ -8,6 +8,7 @@ import ai.craik.engine.GradMode;
 import ai.craik.engine.RandomStreams;
 import ai.craik.jepa.Jepa;
 import ai.craik.jepa.PositionProbe;
+import ai.craik.jepa.TemporalDistanceHead;
 import ai.craik.run.Checkpoint;
 import ai.craik.run.CheckpointException;
 import ai.craik.run.RunDir;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A world model trained by {@code craik train world-model}, loaded from its run folder for
@@ -34,6 +36,9 @@ import java.util.List;
  *   model   = the construction of training ({@code WorldModelSetup}: JEPA, probe, observation
  *             scaling from the seeded "scaling" stream), then the latest checkpoint of phase
  *             "train" restored into it
+ *   distance = when the run has a checkpoint of phase "distance": the temporal-distance head
+ *             built as that phase builds it ({@link DistanceTrainer#newHead}) and restored;
+ *             else absent ({@link #hasDistance()} false)
  *   encode(o uint8 [2, R, R]) = Enc(gain_c u + bias_c) = s [D]      (the training batches' scaling)
  * </pre>
  *
@@ -46,6 +51,8 @@ import java.util.List;
 public final class TrainedWorldModel implements AutoCloseable {
   /** The training phase whose checkpoint holds the model. */
   public static final String PHASE = "train";
+  /** The phase whose checkpoint holds the temporal-distance head, when the run has one. */
+  public static final String DISTANCE_PHASE = "distance";
   /** The preset a run's config is merged over. */
   public static final String PRESET = "two-rooms-quick";
 
@@ -57,15 +64,20 @@ public final class TrainedWorldModel implements AutoCloseable {
   private final long step;
   private final NDManager manager;
   private final WorldModelSetup setup;
+  private final TemporalDistanceHead distance; // null: the run has no distance phase checkpoint
+  private final long distanceStep;
 
   private TrainedWorldModel(Path runDir, WorldModelConfig config, long seed, long step,
-      NDManager manager, WorldModelSetup setup) {
+      NDManager manager, WorldModelSetup setup, TemporalDistanceHead distance,
+      long distanceStep) {
     this.runDir = runDir;
     this.config = config;
     this.seed = seed;
     this.step = step;
     this.manager = manager;
     this.setup = setup;
+    this.distance = distance;
+    this.distanceStep = distanceStep;
   }
 
   /**
@@ -123,7 +135,25 @@ public final class TrainedWorldModel implements AutoCloseable {
         }
         step = c.step();
       }
-      return new TrainedWorldModel(runDir, cfg, seed, step, own, setup);
+      Path distanceCkpt = runDir.resolve(RunDir.CHECKPOINTS)
+          .resolve(DISTANCE_PHASE + "-latest.ckpt");
+      TemporalDistanceHead head = null;
+      long distanceStep = 0;
+      if (Files.isRegularFile(distanceCkpt)) {
+        head = DistanceTrainer.newHead(cfg, setup.jepa().latentDim(), new RandomStreams(seed),
+            own);
+        try (NDManager tmp = own.newSubManager()) {
+          Checkpoint c = Checkpoint.read(distanceCkpt, tmp);
+          try {
+            head.restore(c.arrays());
+          } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint " + distanceCkpt + " does not fit the"
+                + " distance head that " + configFile + " describes (" + e.getMessage() + ")");
+          }
+          distanceStep = c.step();
+        }
+      }
+      return new TrainedWorldModel(runDir, cfg, seed, step, own, setup, head, distanceStep);
     } catch (RuntimeException e) {
       if (setup != null) {
         setup.close();
@@ -172,6 +202,24 @@ public final class TrainedWorldModel implements AutoCloseable {
   /** Training steps done at the restored checkpoint. */
   public long step() {
     return step;
+  }
+
+  /** Whether the run has a trained temporal-distance head (a phase "distance" checkpoint). */
+  public boolean hasDistance() {
+    return distance != null;
+  }
+
+  /**
+   * The temporal-distance head d(s_a, s_b) (steps) of the run's phase "distance", restored from
+   * its latest checkpoint; empty when the run has none (trained with distance.steps: 0).
+   */
+  public Optional<TemporalDistanceHead> distanceHead() {
+    return Optional.ofNullable(distance);
+  }
+
+  /** Steps of the distance phase at the restored checkpoint; 0 without a distance head. */
+  public long distanceStep() {
+    return distanceStep;
   }
 
   /** The world model. */
@@ -229,6 +277,18 @@ public final class TrainedWorldModel implements AutoCloseable {
       NDArray frame = scope.create(x, new Shape(1, 2, r, r));
       return setup.jepa().encode(frame).reshape(latentDim()); // [D]
     });
+  }
+
+  /** The latents [K, D] of K uint8 observations [2, R, R], in one batch in {@code scope} (no graph). */
+  public NDArray encode(List<byte[]> observations, NDManager scope) {
+    Checks.arg(observations != null && !observations.isEmpty(), "no observations to encode");
+    int r = imageSize();
+    int k = observations.size();
+    float[] x = new float[k * 2 * r * r];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(scale(observations.get(i)), 0, x, i * 2 * r * r, 2 * r * r);
+    }
+    return GradMode.disabled(() -> setup.jepa().encode(scope.create(x, new Shape(k, 2, r, r))));
   }
 
   /** The latent s [D] of a uint8 observation [2, R, R], on the host. */

@@ -23,7 +23,10 @@ class PlanCommandTest {
   @TempDir Path tmp;
   static Path model;
 
-  /** A tiny world model (16x16 frames, D = 16, 10 steps), trained through the command line. */
+  /**
+   * A tiny world model (16x16 frames, D = 16, 10 steps) with a 4-step distance phase, trained
+   * through the command line.
+   */
   @BeforeAll
   static void trainTinyModel() {
     model = shared.resolve("wm");
@@ -36,8 +39,12 @@ class PlanCommandTest {
         "--set", "train.steps=10", "--set", "train.log_every=5", "--set",
         "train.checkpoint_every=10", "--set", "train.eval_every=10", "--set",
         "eval.trajectories=8", "--set", "eval.horizon=4", "--set", "eval.horizons=[1, 4]",
-        "--set", "eval.gifs=0");
+        "--set", "eval.gifs=0", "--set", "distance.steps=4", "--set", "distance.batch=4",
+        "--set", "distance.pairs=16", "--set", "distance.hidden=[32]", "--set",
+        "distance.embedding=16", "--set", "distance.max_gap=20", "--set",
+        "distance.eval_layouts=2", "--set", "distance.eval_positions=8");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(model.resolve("checkpoints/distance-latest.ckpt")).exists();
   }
 
   /** Every planner on 2 tasks of an 8-step budget with tiny searches. */
@@ -90,7 +97,7 @@ class PlanCommandTest {
       assertThat(a.resolve("figures/episode_" + p + "_1.gif")).doesNotExist();
     }
     String report = Files.readString(a.resolve("report.html"));
-    assertThat(report).contains("Planners compared").contains("Episodes")
+    assertThat(report).contains("Planners and costs compared").contains("Episodes")
         .contains("episode_mppi_0.gif");
 
     // the same seed gives the same episodes and numbers (times aside)
@@ -119,13 +126,105 @@ class PlanCommandTest {
   }
 
   @Test
+  void costAllRunsEveryCostOnTheSameTasksIntoOneTable() throws IOException {
+    Path a = tmp.resolve("costs");
+    Result r = CliTest.run(plan(a, "mppi", "--cost", "all"));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(a.resolve("summary.json").toFile());
+    assertThat(s.get("default_planner").asText()).isEqualTo("mppi");
+    assertThat(s.get("default_cost").asText()).isEqualTo("distance");
+    List<String> costs = List.of("latent", "distance", "latent+distance", "distance/waypoint");
+    assertThat(s.get("costs")).extracting(JsonNode::asText).containsExactlyElementsOf(costs);
+    assertThat(fieldNames(s.get("planners"))).containsExactly("mppi");
+    JsonNode mppi = s.get("planners").get("mppi");
+    // the shape for the default cost, then every cost under "costs" in the same shape
+    assertThat(fieldNames(mppi)).startsWith("success_rate", "ci95", "mean_final_distance_px",
+        "planning_seconds_per_episode", "seconds_per_replan", "episodes");
+    assertThat(mppi.get("cost").asText()).isEqualTo("distance");
+    assertThat(fieldNames(mppi.get("costs"))).containsExactlyElementsOf(costs);
+    for (JsonNode c : mppi.get("costs")) {
+      assertThat(fieldNames(c)).startsWith("success_rate", "ci95", "mean_final_distance_px",
+          "planning_seconds_per_episode", "seconds_per_replan", "episodes");
+      assertThat(c.get("episodes").asInt()).isEqualTo(2);
+      assertThat(c.at("/planning_seconds_per_episode/median").asDouble()).isPositive();
+    }
+    JsonNode distance = mppi.get("costs").get("distance");
+    for (String k : List.of("success_rate", "mean_final_distance_px", "episodes")) {
+      assertThat(mppi.get(k)).as(k).isEqualTo(distance.get(k));
+    }
+    // each cost's terms, reported by name
+    assertThat(fieldNames(mppi.at("/costs/latent/mean_first_plan_terms")))
+        .containsExactly("latent");
+    assertThat(fieldNames(mppi.at("/costs/latent+distance/mean_first_plan_terms")))
+        .containsExactly("latent", "distance");
+    assertThat(fieldNames(mppi.at("/costs/latent/mean_final_goal_costs")))
+        .containsExactly("latent", "distance");
+    assertThat(mppi.at("/costs/latent/waypoint").isNull()).isTrue();
+    assertThat(fieldNames(mppi.at("/costs/distance~1waypoint/waypoint"))).contains("reached",
+        "switched", "mean_switch_step", "mean_bank_size");
+    // every cost met the same tasks
+    JsonNode rows = s.get("episode_results");
+    assertThat(rows).hasSize(8);
+    for (String cost : costs) {
+      List<Long> seeds = new ArrayList<>();
+      rows.forEach(e -> {
+        if (e.get("cost").asText().equals(cost)) {
+          seeds.add(e.get("task_seed").asLong());
+        }
+      });
+      assertThat(seeds).as(cost).containsExactly(4L, 5L);
+    }
+    rows.forEach(e -> {
+      if (e.get("cost").asText().endsWith("/waypoint")) {
+        assertThat(fieldNames(e.get("waypoint"))).startsWith("position", "bank_size", "score",
+            "from_start", "to_goal", "switch_step", "reached");
+        assertThat(e.at("/waypoint/bank_size").asInt()).isGreaterThan(100); // 11 x 11 grid
+      } else {
+        assertThat(e.get("waypoint").isNull()).isTrue();
+      }
+    });
+    // one table row per (planner, cost); the default cost's figures keep their names
+    String report = Files.readString(a.resolve("report.html"));
+    assertThat(report).contains("Planners and costs compared").contains("latent+distance")
+        .contains("distance/waypoint");
+    for (String f : List.of("episode_mppi_0.gif", "episode_mppi_latent_0.gif",
+        "episode_mppi_latent-distance_0.gif", "episode_mppi_distance-waypoint_0.gif",
+        "paths_mppi.png", "paths_mppi_latent.png", "paths_mppi_distance-waypoint.png")) {
+      assertThat(a.resolve("figures").resolve(f)).exists();
+    }
+  }
+
+  @Test
+  void theDistanceCostOnAModelWithoutADistanceHeadFailsWithOneLineNamingTheFix()
+      throws IOException {
+    Path plain = tmp.resolve("no-distance");
+    Files.createDirectories(plain.resolve("checkpoints"));
+    for (String f : List.of("config.yaml", "summary.json", "checkpoints/train-latest.ckpt")) {
+      Files.copy(model.resolve(f), plain.resolve(f));
+    }
+    String[] args = plan(tmp.resolve("fails"), "mppi");
+    args[3] = plain.toString();
+    Result bad = CliTest.run(args);
+    assertThat(bad.code()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(bad.err().strip().lines().count()).as(bad.err()).isEqualTo(1);
+    assertThat(bad.err()).contains("cost 'distance'").contains(plain.toString())
+        .contains("has none").contains("distance.steps > 0").contains("--cost latent");
+    // the plain latent cost plans on it
+    String[] latent = plan(tmp.resolve("latent"), "mppi", "--cost", "latent");
+    latent[3] = plain.toString();
+    Result ok = CliTest.run(latent);
+    assertThat(ok.code()).as(ok.err()).isZero();
+  }
+
+  @Test
   void badArgumentsGiveOneLineAndExitTwo() {
     List<String[]> cases = List.of(
         new String[] {"plan", "two-rooms", "--episodes", "2"},
         new String[] {"plan", "two-rooms", "--model", tmp.resolve("nope").toString()},
         new String[] {"plan", "two-rooms", "--model", model.toString(), "--planner", "astar"},
         new String[] {"plan", "two-rooms", "--model", model.toString(), "--layout", "maze"},
-        new String[] {"plan", "two-rooms", "--model", model.toString(), "--episodes", "0"});
+        new String[] {"plan", "two-rooms", "--model", model.toString(), "--episodes", "0"},
+        new String[] {"plan", "two-rooms", "--model", model.toString(), "--cost", "critic"});
     for (String[] args : cases) {
       Result r = CliTest.run(args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err())
@@ -135,6 +234,8 @@ class PlanCommandTest {
     }
     assertThat(CliTest.run(cases.get(1)).err()).contains("nope").contains("is not a folder");
     assertThat(CliTest.run(cases.get(2)).err()).contains("astar").contains("mppi");
+    assertThat(CliTest.run(cases.get(5)).err()).contains("critic")
+        .contains("latent+distance").contains("/waypoint").contains("or all");
   }
 
   @Test

@@ -28,11 +28,13 @@ class MpcLoopTest {
     final List<Integer> iterations = new ArrayList<>();
     final List<float[][]> warmStarts = new ArrayList<>();
     final List<Float> starts = new ArrayList<>();
+    final List<PlanObjective> objectives = new ArrayList<>();
 
     @Override
     public Plan plan(NDArray s0, LatentDynamics model, PlanObjective objective, int horizon,
         float[][] warmStart, int iters, SplittableRandom rng) {
       int call = horizons.size();
+      objectives.add(objective);
       horizons.add(horizon);
       iterations.add(iters);
       warmStarts.add(warmStart);
@@ -113,6 +115,28 @@ class MpcLoopTest {
       assertThat(planner.warmStarts.get(4)).isDeepEqualTo(new float[][] {{302}});
       assertThat(r.replans()).allSatisfy(p -> assertThat(p.seconds()).isNotNegative());
       assertThat(m.getManagedArrays()).as("encoded latents die with their re-plan").isEmpty();
+    }
+  }
+
+  @Test
+  void aScheduledRunPlansEachStepWithTheObjectiveTheScheduleGivesFromItsStartLatent() {
+    RecordingPlanner planner = new RecordingPlanner();
+    PlanObjective toWaypoint = new ActionMagnitude();
+    PlanObjective toGoal = new ActionMagnitude();
+    // the latent is the count of actions taken; the waypoint is 6, reached within 0.5
+    SubgoalSchedule schedule = new SubgoalSchedule(toWaypoint, toGoal, LatentMetric.euclidean(),
+        new float[] {6}, 0.5, 100);
+    MpcLoop mpc = new MpcLoop(planner, new MpcSettings(5, 2, 10, 3, 10,
+        WarmStartPadding.ZEROS));
+    try (NDManager m = NDManager.newBaseManager()) {
+      MpcResult r = mpc.runScheduled(new CountingSystem(), ENCODER, ONE_D, schedule, o -> false,
+          m, new SplittableRandom(1));
+      assertThat(r.replans().stream().map(Replan::step)).containsExactly(0, 2, 4, 6, 8);
+      assertThat(planner.objectives).containsExactly(toWaypoint, toWaypoint, toWaypoint, toGoal,
+          toGoal);
+      assertThat(schedule.switchStep()).isEqualTo(6);
+      assertThat(schedule.reached()).isTrue();
+      assertThat(m.getManagedArrays()).isEmpty();
     }
   }
 

@@ -15,12 +15,14 @@ import ai.craik.env.Layout;
 import ai.craik.env.TwoRooms;
 import ai.craik.env.TwoRoomsConfig;
 import ai.craik.env.TwoRoomsTask;
+import ai.craik.jepa.TemporalDistanceHead;
 import ai.craik.lab.WorldModelJob;
 import ai.craik.run.Checkpoint;
 import ai.craik.run.CheckpointException;
 import ai.craik.run.ProgressListener;
 import ai.craik.run.RunDir;
 import ai.craik.run.RunSession;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
@@ -28,13 +30,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading a world-model run folder: the loaded model encodes as the trainer did, environment
- * frames are scaled exactly like training frames, and a bad folder fails with one line.
+ * frames are scaled exactly like training frames, the distance head is restored when the run has
+ * a distance phase (and reported absent otherwise), and a bad folder fails with one line.
  */
 class TrainedWorldModelTest {
   static final long SEED = 5;
@@ -44,7 +48,10 @@ class TrainedWorldModelTest {
   static Path run;
   static ResolvedConfig<WorldModelConfig> cfg;
 
-  /** A tiny run (16x16 frames, D = 16, 10 steps) with a dot wider than the default (sigma 1.6). */
+  /**
+   * A tiny run (16x16 frames, D = 16, 10 steps) with a dot wider than the default (sigma 1.6), and
+   * a 5-step distance phase.
+   */
   @BeforeAll
   static void train() {
     engine = Engines.start(1, SEED);
@@ -55,7 +62,9 @@ class TrainedWorldModelTest {
         "loss.rollout_steps=2", "loss.rollout_starts=2", "loss.idm_hidden=16",
         "optim.warmup_steps=2", "probe.hidden=16", "train.steps=10", "train.log_every=5",
         "train.checkpoint_every=10", "train.eval_every=10", "eval.trajectories=8",
-        "eval.horizon=4", "eval.horizons=[1, 4]", "eval.gifs=0"));
+        "eval.horizon=4", "eval.horizons=[1, 4]", "eval.gifs=0", "distance.steps=5",
+        "distance.batch=4", "distance.pairs=16", "distance.hidden=[32]", "distance.embedding=16",
+        "distance.max_gap=20", "distance.eval_layouts=2", "distance.eval_positions=8"));
     run = shared.resolve("wm");
     RunDir dir = RunDir.open(run, yaml(SEED), false, 2);
     try (RunSession session = new RunSession(dir, ProgressListener.silent(),
@@ -98,6 +107,66 @@ class TrainedWorldModelTest {
       float[] trained = trainer.probe().predict(m.create(expected, new Shape(1, latent.length)))
           .toFloatArray();
       assertThat(read).containsExactly(trained[0], trained[1]);
+    }
+  }
+
+  @Test
+  void theDistanceHeadIsBuiltAsThePhaseBuildsItAndRestoredFromItsCheckpoint() {
+    try (NDManager m = NDManager.newBaseManager();
+        TrainedWorldModel loaded = TrainedWorldModel.load(run, m)) {
+      assertThat(loaded.hasDistance()).isTrue();
+      assertThat(loaded.distanceStep()).isEqualTo(5);
+      TemporalDistanceHead head = loaded.distanceHead().orElseThrow();
+      assertThat(head.latentDim()).isEqualTo(16);
+      assertThat(head.maxGap()).isEqualTo(20);
+      SplittableRandom rng = new SplittableRandom(3);
+      float[] za = new float[6 * 16];
+      float[] zb = new float[6 * 16];
+      for (int i = 0; i < za.length; i++) {
+        za[i] = (float) rng.nextGaussian();
+        zb[i] = (float) rng.nextGaussian();
+      }
+      NDArray a = m.create(za, new Shape(6, 16));
+      NDArray b = m.create(zb, new Shape(6, 16));
+      // the phase's construction, restored by hand from the phase's checkpoint
+      TemporalDistanceHead phase = DistanceTrainer.newHead(cfg.value(), 16,
+          new RandomStreams(SEED), m);
+      float[] untrained = phase.distance(a, b).toFloatArray();
+      phase.restore(Checkpoint.read(run.resolve("checkpoints/distance-latest.ckpt"), m)
+          .arrays());
+      float[] expected = phase.distance(a, b).toFloatArray();
+      assertThat(head.distance(a, b).toFloatArray()).containsExactly(expected);
+      assertThat(expected).isNotEqualTo(untrained); // trained weights, not the initialization
+    }
+  }
+
+  @Test
+  void aRunWithoutADistancePhaseLoadsWithTheHeadReportedAbsent() throws IOException {
+    Path plain = copyRun("no-distance"); // the train checkpoint only
+    try (NDManager m = NDManager.newBaseManager();
+        TrainedWorldModel loaded = TrainedWorldModel.load(plain, m)) {
+      assertThat(loaded.hasDistance()).isFalse();
+      assertThat(loaded.distanceHead()).isEmpty();
+      assertThat(loaded.distanceStep()).isZero();
+      assertThat(loaded.step()).isEqualTo(10); // the world model itself loads as before
+    }
+  }
+
+  @Test
+  void aDistanceCheckpointThatDoesNotFitTheConfigFailsWithOneLine() throws IOException {
+    Path other = copyRun("other-head");
+    Files.copy(run.resolve("checkpoints/distance-latest.ckpt"),
+        other.resolve("checkpoints/distance-latest.ckpt"));
+    String text = yaml(SEED);
+    int at = text.indexOf("\ndistance:");
+    Files.writeString(other.resolve("config.yaml"), text.substring(0, at)
+        + text.substring(at).replace("embedding: 16", "embedding: 8"));
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> TrainedWorldModel.load(other, m))
+          .isInstanceOf(CheckpointException.class)
+          .hasMessageContaining("distance-latest.ckpt")
+          .hasMessageContaining("does not fit the distance head")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
   }
 
