@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <pre>
  *   A = Q T Q^T                 (n - 2 Householder reflections H = I - 2 v v^T, T tridiagonal)
  *   T -> diag(lambda)           (implicit QL sweeps; an off-diagonal e_m is dropped once
- *                                |e_m| &lt;= eps (|d_m| + |d_{m+1}|))
+ *                                |e_m| &lt;= eps max(|d_m| + |d_{m+1}|, max_i (|d_i| + |e_i|)))
  * </pre>
  *
  * <p>Cost about (4/3) n^3 flops for the reduction and O(n^2) for QL (eigenvalues only, no
@@ -108,13 +108,21 @@ public final class SymmetricEigenvalues {
   private static void ql(double[] d, double[] e) {
     int n = d.length;
     double eps = Math.ulp(1.0);
+    // An off-diagonal element is also negligible below eps times the matrix's scale: with only the
+    // relative test, a cluster of near-zero eigenvalues (rank-deficient covariances) could need
+    // |e_m| below eps * 1e-20 and never converge (a 2,600-step training run stopped on it).
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      scale = Math.max(scale, Math.abs(d[i]) + Math.abs(e[i]));
+    }
+    double floor = eps * scale;
     for (int l = 0; l < n; l++) {
       int sweeps = 0;
       int m;
       do {
         for (m = l; m < n - 1; m++) { // find a negligible off-diagonal element e[m]
           double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-          if (Math.abs(e[m]) <= eps * dd) {
+          if (Math.abs(e[m]) <= eps * dd || Math.abs(e[m]) <= floor) {
             break;
           }
         }

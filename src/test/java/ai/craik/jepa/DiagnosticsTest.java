@@ -76,6 +76,39 @@ class DiagnosticsTest {
   }
 
   @Test
+  void eigenvaluesConvergeOnRankDeficientGramMatrices() {
+    // Gram matrices of a few points in 64 dimensions: a cluster of eigenvalues at round-off level
+    // (a training run once stopped here with "QL did not converge").
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 64;
+      int rank = 1 + trial % 6;
+      double scale = StrictMath.pow(10, -8 + trial % 17);
+      double[][] x = new double[rank][n];
+      for (double[] row : x) {
+        float[] g = HostRandom.normal(rng, n);
+        for (int j = 0; j < n; j++) {
+          row[j] = g[j] * scale;
+        }
+      }
+      double[][] gram = new double[n][n];
+      double trace = 0;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          for (double[] row : x) {
+            gram[i][j] += row[i] * row[j];
+          }
+        }
+        trace += gram[i][i];
+      }
+      double[] ev = SymmetricEigenvalues.of(gram);
+      assertThat(Arrays.stream(ev).sum()).isCloseTo(trace, offset(1e-9 * trace));
+      assertThat(ev[n - rank - 1]).isLessThan(1e-9 * ev[n - 1]); // the null space is numerically 0
+      assertThat(ev[n - rank]).isGreaterThan(0.0);
+    }
+  }
+
+  @Test
   void eigenvaluesOfA512MatrixKeepTraceAndFrobeniusNorm() {
     int n = 512;
     SplittableRandom rng = new SplittableRandom(7);
