@@ -1,7 +1,9 @@
 package ai.craik.jepa;
 
 import ai.craik.config.ConfigChecks;
+import ai.craik.config.ConfigValueException;
 import ai.craik.nn.Parameters;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -14,17 +16,21 @@ import java.util.SplittableRandom;
  *   encoder: {type: impala, widths: [16, 32, 32], latent_dim: 128}   # ImpalaEncoder: stack widths
  *   encoder: {type: conv, widths: [32, 64, 64], latent_dim: 64}      # ConvEncoder: conv widths
  *   encoder: {type: mlp, widths: [256, 256], latent_dim: 64}         # MlpEncoder: hidden widths
+ *   encoder: {type: conv_spatial, widths: [16, 32], map_size: 8, channels: 8}  # ConvSpatialEncoder
  * </pre>
  *
- * All three take the same keys, so {@code --set encoder.type=conv} switches the implementation.
+ * The first three take the same keys, so {@code --set encoder.type=conv} switches the
+ * implementation. {@code conv_spatial} keeps a feature map as the latent: D = channels *
+ * map_size^2 (no {@code latent_dim} key); it is the encoder a {@code conv} predictor needs.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EncoderConfig.Impala.class, name = "impala"),
     @JsonSubTypes.Type(value = EncoderConfig.Conv.class, name = "conv"),
-    @JsonSubTypes.Type(value = EncoderConfig.Mlp.class, name = "mlp")})
-public sealed interface EncoderConfig
-    permits EncoderConfig.Impala, EncoderConfig.Conv, EncoderConfig.Mlp {
+    @JsonSubTypes.Type(value = EncoderConfig.Mlp.class, name = "mlp"),
+    @JsonSubTypes.Type(value = EncoderConfig.ConvSpatial.class, name = "conv_spatial")})
+public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfig.Conv,
+    EncoderConfig.Mlp, EncoderConfig.ConvSpatial {
 
   /** The latent size D. */
   int latentDim();
@@ -81,6 +87,37 @@ public sealed interface EncoderConfig
         SplittableRandom init) {
       return new MlpEncoder(params, channels * height * width, ConfigWidths.toArray(widths),
           latentDim, init);
+    }
+  }
+
+  /**
+   * {@link ConvSpatialEncoder}: {@code widths} are the channels of the hidden 3 x 3 convolutions
+   * (stride 2 until the frame has halved to {@code map_size}, then stride 1), {@code channels} the
+   * C channels of the latent map; D = channels * map_size^2.
+   */
+  record ConvSpatial(List<Integer> widths, int mapSize, int channels) implements EncoderConfig {
+    public ConvSpatial {
+      ConfigWidths.check("widths", widths, false);
+      ConfigChecks.inRange("map_size", mapSize, 1, 256);
+      ConfigChecks.inRange("channels", channels, 1, 1024);
+      if ((long) channels * mapSize * mapSize > (1 << 16)) {
+        throw new ConfigValueException("channels", channels, "channels * map_size^2 = "
+            + (long) channels * mapSize * mapSize + " exceeds 65536; lower channels or map_size");
+      }
+    }
+
+    /** D = channels * map_size^2. */
+    @JsonIgnore
+    @Override
+    public int latentDim() {
+      return channels * mapSize * mapSize;
+    }
+
+    @Override
+    public NormalizedEncoder build(Parameters params, int channels, int height, int width,
+        SplittableRandom init) {
+      return new ConvSpatialEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
+          mapSize, this.channels, init);
     }
   }
 }

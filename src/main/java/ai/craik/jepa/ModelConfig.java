@@ -1,8 +1,10 @@
 package ai.craik.jepa;
 
 import ai.craik.config.Checks;
+import ai.craik.config.ConfigValueException;
 import ai.craik.nn.Parameters;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,6 +18,9 @@ import java.util.SplittableRandom;
  *     predictor: {type: gru}
  * </pre>
  *
+ * A {@code conv} predictor needs a {@code conv_spatial} encoder (checked here, so a bad pair fails
+ * when the config is read).
+ *
  * {@link #build} makes the three modules, each with its own {@link Parameters}, and shares the
  * encoder's output layer norm with the predictor (see {@link GruPredictor}).
  */
@@ -25,6 +30,21 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
     Checks.arg(encoder != null && actionEncoder != null && predictor != null,
         "model config needs encoder, action_encoder and predictor, got %s, %s, %s", encoder,
         actionEncoder, predictor);
+    if (predictor instanceof PredictorConfig.Conv
+        && !(encoder instanceof EncoderConfig.ConvSpatial)) {
+      throw new ConfigValueException("predictor.type", "conv", "needs a spatial latent, but"
+          + " model.encoder.type is " + typeName(encoder) + "; set model.encoder.type=conv_spatial"
+          + " (e.g. configs/two-rooms-quick-spatial.yaml) or model.predictor.type=residual_mlp");
+    }
+  }
+
+  private static String typeName(EncoderConfig e) {
+    for (JsonSubTypes.Type t : EncoderConfig.class.getAnnotation(JsonSubTypes.class).value()) {
+      if (t.value() == e.getClass()) {
+        return t.name();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** IMPALA 16/32/32 to D = 128, identity actions, GRU predictor. */
@@ -47,8 +67,7 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
     NormalizedEncoder enc = encoder.build(new Parameters(parent), channels, height, width,
         encoderInit);
     ActionEncoder act = actionEncoder.build(new Parameters(parent), actionDim, actionInit);
-    Predictor pred = predictor.build(new Parameters(parent), enc.latentDim(), act.encodedDim(),
-        enc.outputNorm(), predictorInit);
+    Predictor pred = predictor.build(new Parameters(parent), enc, act.encodedDim(), predictorInit);
     return new ModelParts(enc, act, pred);
   }
 }

@@ -27,6 +27,10 @@
  * {@link ai.craik.jepa.MlpEncoder} (each a {@link ai.craik.jepa.NormalizedEncoder} ending in a layer
  * norm that the predictor can share), {@link ai.craik.jepa.GruPredictor} and
  * {@link ai.craik.jepa.ResidualMlpPredictor}, {@link ai.craik.jepa.IdentityActionEncoder} and
- * {@link ai.craik.jepa.MlpActionEncoder}, built from a {@link ai.craik.jepa.ModelConfig}.
+ * {@link ai.craik.jepa.MlpActionEncoder}, built from a {@link ai.craik.jepa.ModelConfig}. Spatial
+ * latents (PLDM): {@link ai.craik.jepa.ConvSpatialEncoder} keeps a feature map [C, h, w] as the
+ * latent (a {@link ai.craik.jepa.SpatialEncoder}, D = C h w) and
+ * {@link ai.craik.jepa.ConvPredictor} predicts on that map with 3 x 3 convolutions, the action
+ * broadcast as extra channels, so the dynamics are local.
  */
 package ai.craik.jepa;

@@ -8,6 +8,8 @@ import ai.craik.config.ConfigLoader;
 import ai.craik.engine.EngineInfo;
 import ai.craik.engine.Engines;
 import ai.craik.engine.RandomStreams;
+import ai.craik.jepa.EncoderConfig;
+import ai.craik.jepa.PredictorConfig;
 import ai.craik.run.MetricsLog;
 import ai.craik.run.ProgressListener;
 import ai.craik.run.RunDir;
@@ -278,5 +280,27 @@ class WorldModelJobTest {
         .hasMessageContaining("did you mean 'distance.steps'");
     assertThatThrownBy(() -> tiny(List.of("distance.hidden=[0]")))
         .hasMessageContaining("distance.hidden");
+    assertThatThrownBy(() -> tiny(List.of("model.predictor={type: conv, hidden: 8, layers: 1}")))
+        .hasMessageContaining("model.predictor.type")
+        .hasMessageContaining("set model.encoder.type=conv_spatial");
+  }
+
+  @Test
+  void spatialPresetBindsAndATinySpatialModelTrains() {
+    WorldModelConfig preset = ConfigLoader.load(WorldModelConfig.class, "two-rooms-quick",
+        Path.of("configs/two-rooms-quick-spatial.yaml"), List.of()).value();
+    assertThat(preset.model().encoder()).isInstanceOf(EncoderConfig.ConvSpatial.class);
+    assertThat(preset.model().predictor()).isInstanceOf(PredictorConfig.Conv.class);
+    // 16 px frames to a 4 x 4 map of 4 channels: D = 64
+    Path dir = tmp.resolve("spatial");
+    LabOutcome out = run(dir, tiny(List.of(
+        "model.encoder={type: conv_spatial, widths: [8, 8], map_size: 4, channels: 4}",
+        "model.predictor={type: conv, hidden: 8, layers: 1}")));
+    List<Map<String, Object>> rows = MetricsLog.read(dir.resolve("metrics.jsonl"));
+    assertThat(out.summary().get("latent_dim")).isEqualTo(64);
+    assertThat(last(rows, "loss/pred")).isLessThan(first(rows, "loss/pred"));
+    assertThat(last(rows, "probe/train_error_px"))
+        .isLessThan(first(rows, "probe/train_error_px"));
+    assertThat(out.summary()).containsKeys("wall_push", "unroll_error_px", "effective_rank");
   }
 }
