@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code craik bench <part>}: performance measurements against the project's targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure performance against the project's targets.",
-    subcommands = {BenchCommand.Data.class, BenchCommand.Train.class})
+    subcommands = {BenchCommand.Data.class, BenchCommand.Train.class, BenchCommand.Plan.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -176,6 +176,106 @@ final class BenchCommand implements Runnable {
       if (out != null) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(out, json.writeValueAsBytes(r.asMap()));
+        o.println("wrote " + out);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code craik bench plan}: planning time per re-plan and per episode for each planner. */
+  @Command(name = "plan", mixinStandardHelpOptions = true,
+      description = {"Planning speed of each planner at the settings of"
+          + " configs/plan-two-rooms.yaml through a trained world model: seconds per cold plan and"
+          + " per warm re-plan (medians), planning seconds per measured episode and per full"
+          + " 200-step episode, imagined candidate-steps per second, against the compute budget"
+          + " candidates x iterations x horizon."})
+  static final class Plan implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "RUN_DIR",
+        description = "Run folder of a trained world model ('craik train world-model').")
+    Path model;
+
+    @Option(names = "--planner", paramLabel = "NAME", description = "cem, mppi, gradient,"
+        + " hybrid or all (default: ${DEFAULT-VALUE}).")
+    String planner = "all";
+
+    @Option(names = "--episodes", paramLabel = "N", description = "Episodes per planner"
+        + " (default: ${DEFAULT-VALUE}).")
+    int episodes = 3;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Preset file merged over configs/plan-two-rooms.yaml.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key.")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "First task seed (default:"
+        + " ${DEFAULT-VALUE}).")
+    long seed = 0;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Engine threads (default:"
+        + " ${DEFAULT-VALUE}).")
+    int threads = RunOptions.defaultThreads();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(model)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model " + model
+            + " is not a folder; pass the run folder of a world model trained with 'craik train"
+            + " world-model'");
+      }
+      if (episodes < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--episodes "
+            + episodes + " must be at least 1");
+      }
+      java.util.List<String> planners = "all".equals(planner)
+          ? ai.craik.plan.TwoRoomsPlanConfig.PLANNERS : java.util.List.of(planner);
+      if (!ai.craik.plan.TwoRoomsPlanConfig.PLANNERS.containsAll(planners)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--planner "
+            + planner + " is not one of " + ai.craik.plan.TwoRoomsPlanConfig.PLANNERS + " or all");
+      }
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      keys.add("model=" + PlanCommand.quoted(model.toString()));
+      keys.addAll(overrides);
+      ai.craik.plan.TwoRoomsPlanConfig cfg = ai.craik.config.ConfigLoader.load(
+          ai.craik.plan.TwoRoomsPlanConfig.class, "plan-two-rooms", config, keys).value();
+      PrintWriter o = spec.commandLine().getOut();
+      Engines.start(threads, seed);
+      java.util.List<ai.craik.plan.PlanBenchmark.Row> rows;
+      String layout;
+      try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+          ai.craik.train.TrainedWorldModel wm = ai.craik.train.TrainedWorldModel.load(model, m);
+          ConsoleProgress progress = ConsoleProgress.forStderr()) {
+        boolean random = "model".equals(cfg.layout())
+            ? "random".equals(wm.config().data().layout()) : "random".equals(cfg.layout());
+        layout = random ? "random" : "fixed";
+        rows = ai.craik.plan.PlanBenchmark.run(wm, cfg, planners, episodes, seed, random, m,
+            progress);
+      }
+      o.printf(Locale.ROOT, "planning through %s (%s layout, cost %s, %d threads, %d episodes"
+          + " per planner)%n", model, layout, cfg.defaultVariant().label(), threads, episodes);
+      o.printf(Locale.ROOT, "%-9s %26s %10s %10s %12s %12s %14s %9s%n", "planner",
+          "budget (cand x it x H)", "cold plan", "re-plan", "episode", "full episode",
+          "imagined/s", "success");
+      java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+      for (ai.craik.plan.PlanBenchmark.Row r : rows) {
+        String budget = String.format(Locale.ROOT, "%d x %d/%d x %d", r.candidates(),
+            r.coldIterations(), r.warmIterations(), r.horizon());
+        o.printf(Locale.ROOT, "%-9s %26s %9.3fs %9.3fs %11.2fs %11.2fs %,14.0f %6d/%d%n",
+            r.planner(), budget, r.coldSeconds(), r.warmSeconds(), r.episodeSeconds(),
+            r.fullEpisodeSeconds(), r.stepsPerSecond(), r.successes(), r.episodes());
+        json.put(r.planner(), r.asMap());
+      }
+      o.println("(medians; planner calls only. A full episode is one cold plan and the warm"
+          + " re-plans of the whole budget; measured episodes end early on success.)");
+      if (out != null) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(out, mapper.writeValueAsBytes(java.util.Map.of("planners", json)));
         o.println("wrote " + out);
       }
       return 0;

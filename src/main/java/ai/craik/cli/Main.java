@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Main.Version.class,
     description = "Energy-based models, JEPA world models and planning agents.",
     subcommands = {InfoCommand.class, EbmCommand.class, EnvCommand.class, DataCommand.class,
-        TrainCommand.class, PlanCommand.class,
+        TrainCommand.class, PlanCommand.class, DemoCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

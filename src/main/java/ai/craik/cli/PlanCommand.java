@@ -123,7 +123,7 @@ final class PlanCommand implements Runnable {
   }
 
   /** A YAML double-quoted scalar of {@code text} (JSON string syntax). */
-  private static String quoted(String text) {
+  static String quoted(String text) {
     try {
       return new ObjectMapper().writeValueAsString(text);
     } catch (JsonProcessingException e) {

@@ -17,9 +17,16 @@ import java.util.SplittableRandom;
  * reverse order, actions negated — legal because that walk is drawn without blocked moves), then a
  * walk of T − k steps leaves d into the other room. The result is one trajectory that crosses the
  * door at step k. Random walks of 90 steps otherwise rarely find the 9-pixel door.
+ *
+ * <p>A fraction {@link ExplorationConfig#wallFraction()} of the other trajectories are wall probes:
+ * they start within a few pixels of the middle wall, heading into it, and then walk as usual.
  */
 public final class TrajectoryGenerator {
   private static final int MAX_RETRIES = 32;
+  /** Concentration of a wall probe's first heading around the normal into the middle wall. */
+  private static final double PROBE_KAPPA = 2.0;
+  /** Wall probes start this far (at most) from the middle wall's face, in pixels. */
+  private static final double PROBE_REACH = 6.0;
   private final ExplorationConfig exploration;
   private final TwoRoomsDynamics dynamics;
 
@@ -32,9 +39,22 @@ public final class TrajectoryGenerator {
   /** One trajectory of {@code length} steps in {@code layout}, all randomness from {@code rng}. */
   public Trajectory generate(Layout layout, int length, SplittableRandom rng) {
     ai.craik.config.Checks.arg(length >= 1, "trajectory length %s must be >= 1", length);
-    boolean door = length >= 2 && rng.nextDouble() < exploration.doorFraction();
+    // One draw picks the kind (as before wall probes existed: none for one-step trajectories).
+    double kind = length >= 2 || exploration.wallFraction() > 0 ? rng.nextDouble() : 1.0;
+    boolean door = length >= 2 && kind < exploration.doorFraction();
+    // With wall_fraction 0 no extra draw is made, so such trajectories stay as they were.
+    boolean probe = !door && exploration.wallFraction() > 0
+        && kind < exploration.doorFraction() + exploration.wallFraction();
     float[] actions = new float[2 * length];
     float[] positions = new float[2 * (length + 1)];
+    if (probe) {
+      int side = rng.nextBoolean() ? 1 : -1; // the room the probe starts in (-1 left, +1 right)
+      double[] start = besideWall(layout, side, rng);
+      double into = side < 0 ? 0.0 : Math.PI;
+      walk(layout, start, into + Samplers.vonMises(rng, 0.0, PROBE_KAPPA), 0, length, actions,
+          positions, rng);
+      return new Trajectory(layout, actions, positions, false);
+    }
     if (!door) {
       double[] start = uniformFree(layout, rng);
       walk(layout, start, rng.nextDouble() * 2 * Math.PI, 0, length, actions, positions, rng);
@@ -148,6 +168,21 @@ public final class TrajectoryGenerator {
   private double stepLength(SplittableRandom rng) {
     return Samplers.truncatedNormal(rng, exploration.stepMean(), exploration.stepStd(),
         exploration.stepMin(), exploration.stepMax());
+  }
+
+  /**
+   * A free point within {@link #PROBE_REACH} pixels of the middle wall's face on {@code side}
+   * (−1 left, +1 right), at a height uniform over the room (door rows included).
+   */
+  static double[] besideWall(Layout layout, int side, SplittableRandom rng) {
+    while (true) {
+      double gap = 0.05 + rng.nextDouble() * (PROBE_REACH - 0.05);
+      double x = layout.wallX() + side * (TwoRoomsGeometry.WALL_HALF + gap);
+      double y = TwoRoomsGeometry.LOW + rng.nextDouble() * (TwoRoomsGeometry.HIGH - TwoRoomsGeometry.LOW);
+      if (TwoRoomsGeometry.free(layout, x, y)) {
+        return new double[] {x, y};
+      }
+    }
   }
 
   /** A point uniform in the free space of {@code layout}. */

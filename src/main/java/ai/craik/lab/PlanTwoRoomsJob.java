@@ -5,6 +5,7 @@ import ai.craik.env.Layout;
 import ai.craik.env.TwoRoomsRenderer;
 import ai.craik.env.TwoRoomsTask;
 import ai.craik.env.TwoRoomsTasks;
+import ai.craik.eval.Median;
 import ai.craik.eval.WilsonInterval;
 import ai.craik.lab.LabOutcome.DrawnFigure;
 import ai.craik.lab.LabOutcome.Table;
@@ -213,7 +214,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     long ok = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("success"))).count();
     double[] t = rows.stream().mapToDouble(r -> number(r, "planning_seconds")).toArray();
     return String.format(Locale.ROOT, "success %d/%d, planning %.1f s/episode (median)", ok,
-        rows.size(), median(t));
+        rows.size(), Median.of(t));
   }
 
   /** The record of one episode (numbers, lists and strings only: it is a JSON line). */
@@ -473,19 +474,19 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     s.put("success_rate", ci.rate());
     s.put("ci95", List.of(ci.low(), ci.high()));
     s.put("mean_final_distance_px", mean(rows, "final_distance_px"));
-    s.put("planning_seconds_per_episode", map("median", median(planning),
+    s.put("planning_seconds_per_episode", map("median", Median.of(planning),
         "mean", Arrays.stream(planning).average().orElse(Double.NaN)));
-    s.put("seconds_per_replan", map("median", median(every)));
+    s.put("seconds_per_replan", map("median", Median.of(every)));
     s.put("episodes", n);
     s.put("successes", ok);
-    s.put("seconds_first_plan", map("median", median(firsts)));
-    s.put("seconds_warm_replan", map("median", median(replan)));
+    s.put("seconds_first_plan", map("median", Median.of(firsts)));
+    s.put("seconds_warm_replan", map("median", Median.of(replan)));
     MpcSettings mpc = cfg.mpc(name);
     s.put("iterations", map("first_plan", mpc.iterations(), "warm_replan",
         mpc.warmIterations(), "per_episode_mean", mean(rows, "iterations")));
     s.put("replans_per_episode", mean(rows, "replans"));
     s.put("mean_steps", mean(rows, "steps"));
-    s.put("median_final_distance_px", median(rows.stream()
+    s.put("median_final_distance_px", Median.of(rows.stream()
         .mapToDouble(r -> number(r, "final_distance_px")).toArray()));
     s.put("failures_in_start_room", rows.stream().filter(r -> !Boolean.TRUE.equals(
         r.get("success")) && !Boolean.TRUE.equals(r.get("ends_in_goal_room"))).count());
@@ -602,18 +603,4 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     return rows.stream().mapToDouble(r -> number(r, key)).average().orElse(Double.NaN);
   }
 
-  private static double median(List<Double> values) {
-    return median(values.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  /** The median (mean of the two middle values for an even count); NaN when empty. */
-  static double median(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int h = v.length / 2;
-    return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
-  }
 }

@@ -118,6 +118,21 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     };
   }
 
+  /**
+   * Action sequences planner {@code name} rolls out per iteration: CEM, MPPI and the hybrid's CEM
+   * phase their samples; the gradient planner its restarts (each a forward and a backward pass).
+   */
+  public int candidates(String name) {
+    return switch (name) {
+      case "cem" -> plan.cem().samples();
+      case "mppi" -> plan.mppi().samples();
+      case "gradient" -> plan.gradient().restarts();
+      case "hybrid" -> plan.hybrid().samples();
+      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
+          + PLANNERS);
+    };
+  }
+
   /** The MPC settings of planner {@code name}: plan.mpc with that planner's iteration counts. */
   public MpcSettings mpc(String name) {
     int[] it = switch (name) {

@@ -49,12 +49,15 @@ public record WorldModelConfig(Env env, Data data, ModelConfig model, JepaLossCo
    * {@code scaling}: frames in [0, 1] ({@code unit}) or standardized per channel with statistics
    * of one generated batch ({@code standardize}), which lifts the few dot pixels far above the
    * wall channel's values. {@code wall_stick}: the probability that generated random play keeps
-   * pushing against a wall after a blocked move (see {@link ExplorationConfig#wallStick()}).
+   * pushing against a wall after a blocked move (see {@link ExplorationConfig#wallStick()});
+   * {@code wall_fraction}: the share of generated trajectories that start beside the middle wall
+   * heading into it ({@link ExplorationConfig#wallFraction()}).
    */
   public record Data(String source, String dataset, String layout, int window, int batch,
-      int trajectoryLength, int threads, String scaling, double wallStick) {
+      int trajectoryLength, int threads, String scaling, double wallStick, double wallFraction) {
     public Data {
       ConfigChecks.inRange("wall_stick", wallStick, 0.0, 1.0);
+      ConfigChecks.inRange("wall_fraction", wallFraction, 0.0, 0.65);
       ConfigChecks.oneOf("scaling", scaling, List.of("unit", "standardize"));
       ConfigChecks.oneOf("source", source, List.of("generated", "dataset"));
       if ("dataset".equals(source) && (dataset == null || dataset.isBlank())) {

@@ -108,7 +108,8 @@ final class WorldModelSetup implements AutoCloseable {
   /** Random play of the config's layout, max step and policy, rendered into batches of {@code spec}. */
   static GeneratedBatchSource generated(WorldModelConfig cfg, BatchSpec spec, int length) {
     return generated(cfg, spec, length,
-        ExplorationConfig.defaults().withWallStick(cfg.data().wallStick()));
+        ExplorationConfig.defaults().withWallStick(cfg.data().wallStick())
+            .withWallFraction(cfg.data().wallFraction()));
   }
 
   /** Random play of the config's layout and max step under {@code policy}. */

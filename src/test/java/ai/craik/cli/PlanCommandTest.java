@@ -217,6 +217,56 @@ class PlanCommandTest {
   }
 
   @Test
+  void benchPlanTimesEveryPlannerAgainstItsBudget() throws IOException {
+    String[] planArgs = plan(tmp.resolve("unused"), "all");
+    List<String> args = new ArrayList<>(List.of("bench", "plan", "--model", model.toString(),
+        "--episodes", "2", "--threads", "1", "--out", tmp.resolve("bench.json").toString()));
+    for (int i = 0; i < planArgs.length; i++) {
+      if ("--set".equals(planArgs[i]) && !planArgs[i + 1].startsWith("gifs")) {
+        args.add("--set");
+        args.add(planArgs[i + 1]);
+      }
+    }
+    Result r = CliTest.run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("16 x 2/1 x 4").contains("2 x 3/2 x 4");
+    JsonNode planners = JSON.readTree(tmp.resolve("bench.json").toFile()).get("planners");
+    assertThat(planners.size()).isEqualTo(4);
+    for (JsonNode p : planners) {
+      assertThat(p.get("episodes").asInt()).isEqualTo(2);
+      assertThat(p.get("horizon").asInt()).isEqualTo(4);
+      assertThat(p.get("seconds_per_cold_plan").asDouble()).isPositive();
+      // A full 8-step budget at k = 2: one cold plan and three warm re-plans.
+      double warm = p.get("seconds_per_replan").asDouble();
+      assertThat(p.get("planning_seconds_per_full_episode").asDouble())
+          .isCloseTo(p.get("seconds_per_cold_plan").asDouble() + 3 * warm,
+              org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(p.get("imagined_steps_per_second").asDouble())
+          .isCloseTo(p.get("candidates").asInt() * p.get("warm_iterations").asInt() * 4 / warm,
+              org.assertj.core.api.Assertions.within(1e-6));
+    }
+  }
+
+  @Test
+  void benchPlanAndDemoRejectBadArgumentsInOneLine() {
+    List<String[]> cases = List.of(
+        new String[] {"bench", "plan", "--model", tmp.resolve("nope").toString()},
+        new String[] {"bench", "plan", "--model", model.toString(), "--planner", "astar"},
+        new String[] {"bench", "plan", "--model", model.toString(), "--episodes", "0"},
+        new String[] {"demo", "two-rooms", "--episodes", "0"},
+        new String[] {"demo", "two-rooms", "--layout", "maze"});
+    for (String[] args : cases) {
+      Result r = CliTest.run(args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err())
+          .isEqualTo(Main.EXIT_USAGE);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    }
+    assertThat(CliTest.run(cases.get(0)).err()).contains("nope").contains("is not a folder");
+    assertThat(CliTest.run(cases.get(1)).err()).contains("astar").contains("mppi");
+    assertThat(CliTest.run(cases.get(3)).err()).contains("--episodes 0");
+  }
+
+  @Test
   void badArgumentsGiveOneLineAndExitTwo() {
     List<String[]> cases = List.of(
         new String[] {"plan", "two-rooms", "--episodes", "2"},

@@ -55,6 +55,52 @@ class TrajectoryGeneratorTest {
     assertThat(rate).isCloseTo(0.35, within(4 * Math.sqrt(0.35 * 0.65 / n)));
   }
 
+  /** Moves that left the dot in place beside the middle wall, per move, over 1,500 trajectories. */
+  private static double middleWallBlockedRate(ExplorationConfig policy, boolean checkProbeStarts) {
+    TrajectoryGenerator g = new TrajectoryGenerator(policy, 2.45);
+    SplittableRandom rng = new SplittableRandom(13);
+    TwoRoomsDynamics stop = new TwoRoomsDynamics(2.45, CollisionPolicy.STOP, 0);
+    long moves = 0;
+    long blocked = 0;
+    for (int i = 0; i < 1500; i++) {
+      Layout l = Layout.random(rng);
+      Trajectory tr = g.generate(l, 90, rng);
+      float[] p = tr.positions();
+      float[] a = tr.actions();
+      if (checkProbeStarts && !tr.throughDoor()) {
+        double gap = Math.abs(p[0] - l.wallX()) - TwoRoomsGeometry.WALL_HALF;
+        assertThat(gap).as("probe %s starts beside the wall", i).isBetween(0.0, 6.0);
+      }
+      for (int t = 0; t < 90; t++) {
+        moves++;
+        double[] pos = {p[2 * t], p[2 * t + 1]};
+        boolean stopped = stop.apply(l, pos, a[2 * t], a[2 * t + 1], rng);
+        assertThat(pos[0]).isCloseTo(p[2 * t + 2], within(1e-4)); // probes replay under STOP
+        assertThat(TwoRoomsGeometry.free(l, pos[0], pos[1])).isTrue();
+        if (stopped && Math.abs(p[2 * t] - l.wallX()) < TwoRoomsGeometry.WALL_HALF + 2) {
+          blocked++;
+        }
+      }
+    }
+    return (double) blocked / moves;
+  }
+
+  @Test
+  void wallProbesStartBesideTheMiddleWallAndMultiplyItsBlockedMoves() {
+    double plain = middleWallBlockedRate(ExplorationConfig.defaults(), false);
+    double probes = middleWallBlockedRate(
+        ExplorationConfig.defaults().withWallStick(0.9).withWallFraction(0.65), true);
+    assertThat(plain).isBetween(0.005, 0.04); // random play rarely meets the middle wall
+    assertThat(probes).isGreaterThan(5 * plain);
+  }
+
+  @Test
+  void wallFractionAndDoorFractionMustLeaveRoomForPlainPlay() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ExplorationConfig.defaults().withWallFraction(0.7))
+        .hasMessageContaining("wall_fraction").hasMessageContaining("door_fraction");
+  }
+
   @Test
   void sameSeedGivesTheSameTrajectory() {
     Trajectory a = gen.generate(Layout.fixed(), 50, new SplittableRandom(5));
