@@ -17,6 +17,14 @@ public interface Encoder {
   /** The latent size D. */
   int latentDim();
 
+  /**
+   * The trailing part of the latent that is fixed context, not learned ({@link ContextEncoder}):
+   * regularizers and the prediction cost see only the first D − contextDim() values; 0 here.
+   */
+  default int contextDim() {
+    return 0;
+  }
+
   /** The encoder's trainable parameters. */
   Parameters parameters();
 }

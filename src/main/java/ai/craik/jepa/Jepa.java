@@ -259,8 +259,8 @@ public final class Jepa {
     }
     Rollout rollout = unroll(concat(s0), concat(acts)); // [S B, T+1, D]
     NDArray predicted = rollout.states().get(new NDIndex(":, 1:")); // [S B, T, D]
-    NDArray pred = cost.total(predicted, concat(targets)); // []
-    LossTerms reg = regularizers.apply(z, actions, rng).prefixed("reg");
+    NDArray pred = cost.total(learned(predicted), learned(concat(targets))); // []
+    LossTerms reg = regularizers.apply(learned(z), actions, rng).prefixed("reg");
     Map<String, NDArray> parts = new LinkedHashMap<>();
     parts.put("pred", pred);
     NDArray total = pred.add(reg.total());
@@ -269,7 +269,8 @@ public final class Jepa {
       NDArray from = z.get(new NDIndex(":, :-1")).reshape(b * (l - 1), d);
       NDArray act = actions.reshape(b * (l - 1), 1, actions.getShape().get(2));
       NDArray next = unroll(from, act).states().get(new NDIndex(":, 1:")); // [B (L-1), 1, D]
-      NDArray one = cost.total(next, z.get(new NDIndex(":, 1:")).reshape(b * (l - 1), 1, d));
+      NDArray one = cost.total(learned(next),
+          learned(z.get(new NDIndex(":, 1:")).reshape(b * (l - 1), 1, d)));
       parts.put("pred_1step", one);
       total = total.add(one.mul((float) oneStep));
     }
@@ -292,8 +293,8 @@ public final class Jepa {
           "rolloutErrors expects windows of L >= 2 frames and actions [B, L - 1, A], got %s and %s",
           observations.getShape(), actions.getShape());
       Rollout r = unroll(z.get(new NDIndex(":, 0")), actions); // [B, L, D]
-      NDArray perStep = cost.perStep(r.states().get(new NDIndex(":, 1:")),
-          z.get(new NDIndex(":, 1:"))); // [T]
+      NDArray perStep = cost.perStep(learned(r.states().get(new NDIndex(":, 1:"))),
+          learned(z.get(new NDIndex(":, 1:")))); // [T]
       float[] f = perStep.toFloatArray();
       double[] out = new double[f.length];
       for (int i = 0; i < f.length; i++) {
@@ -301,6 +302,15 @@ public final class Jepa {
       }
       return out;
     });
+  }
+
+  /**
+   * The learned part [..., D − contextDim] of latents [..., D]: what regularizers and the
+   * prediction cost see (a {@link ContextEncoder}'s context is pixels, predicted exactly).
+   */
+  public NDArray learned(NDArray latents) {
+    int c = encoder.contextDim();
+    return c == 0 ? latents : latents.get(new NDIndex("..., :{}", latentDim() - c));
   }
 
   private static NDArray concat(List<NDArray> arrays) {

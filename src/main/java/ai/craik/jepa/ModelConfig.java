@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  *     encoder: {type: impala, widths: [16, 32, 32], latent_dim: 128}
  *     action_encoder: {type: identity}
  *     predictor: {type: gru}
+ *     context_grid: 0      # g > 0: append the last channel pooled to g x g (ContextEncoder)
  * </pre>
  *
  * A {@code conv} predictor needs a {@code conv_spatial} encoder (checked here, so a bad pair fails
@@ -25,8 +26,13 @@ import java.util.SplittableRandom;
  * encoder's output layer norm with the predictor (see {@link GruPredictor}).
  */
 public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncoder,
-    PredictorConfig predictor) {
+    PredictorConfig predictor, int contextGrid) {
   public ModelConfig {
+    ai.craik.config.ConfigChecks.inRange("context_grid", contextGrid, 0, 64);
+    if (contextGrid > 0 && predictor instanceof PredictorConfig.Conv) {
+      throw new ConfigValueException("context_grid", contextGrid, "is for flat latents; the conv"
+          + " predictor already sees a map. Set model.context_grid=0");
+    }
     Checks.arg(encoder != null && actionEncoder != null && predictor != null,
         "model config needs encoder, action_encoder and predictor, got %s, %s, %s", encoder,
         actionEncoder, predictor);
@@ -50,7 +56,7 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
   /** IMPALA 16/32/32 to D = 128, identity actions, GRU predictor. */
   public static ModelConfig defaults() {
     return new ModelConfig(new EncoderConfig.Impala(List.of(16, 32, 32), 128),
-        new ActionEncoderConfig.Identity(), new PredictorConfig.Gru());
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0);
   }
 
   /**
@@ -67,7 +73,15 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
     NormalizedEncoder enc = encoder.build(new Parameters(parent), channels, height, width,
         encoderInit);
     ActionEncoder act = actionEncoder.build(new Parameters(parent), actionDim, actionInit);
-    Predictor pred = predictor.build(new Parameters(parent), enc, act.encodedDim(), predictorInit);
-    return new ModelParts(enc, act, pred);
+    if (contextGrid == 0) {
+      Predictor pred = predictor.build(new Parameters(parent), enc, act.encodedDim(),
+          predictorInit);
+      return new ModelParts(enc, act, pred);
+    }
+    ContextEncoder withContext = new ContextEncoder(enc, contextGrid, height, width);
+    int c = withContext.contextDim();
+    Predictor inner = predictor.build(new Parameters(parent), enc, act.encodedDim() + c,
+        predictorInit);
+    return new ModelParts(withContext, act, new ContextPredictor(inner, enc.latentDim(), c));
   }
 }

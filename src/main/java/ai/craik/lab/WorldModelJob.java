@@ -100,8 +100,9 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
         lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
     UnrollEvaluation eval = trainer.evaluate(manager);
     WallPushEvaluation wall = trainer.wallPush(manager);
+    // The collapse monitor sees the learned part of the latent (not a pixel context).
     return outcome(cfg, session, eval, wall, trainSeconds, startStep,
-        trainer.jepa().latentDim());
+        trainer.jepa().latentDim() - trainer.jepa().encoder().contextDim());
   }
 
   /** The last value of {@code key} in the metrics rows, or 0. */

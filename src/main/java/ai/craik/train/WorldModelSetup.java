@@ -65,7 +65,9 @@ final class WorldModelSetup implements AutoCloseable {
     ModelParts parts = cfg.model().build(manager, CHANNELS, r, r, ACTION_DIM,
         random.stream("init"));
     int d = parts.encoder().latentDim();
-    RegularizerSet regs = RegularizerSet.of(cfg.loss(), d, ACTION_DIM, manager,
+    // Regularizers see the learned part only (a context of pooled pixels is not trained).
+    RegularizerSet regs = RegularizerSet.of(cfg.loss(), d - parts.encoder().contextDim(),
+        ACTION_DIM, manager,
         random.stream("init.idm"));
     Map<String, Double> weights = new LinkedHashMap<>();
     regs.terms().forEach(t -> weights.put("reg." + t.name(), t.weight()));

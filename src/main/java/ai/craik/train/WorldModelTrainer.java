@@ -171,7 +171,7 @@ public final class WorldModelTrainer implements AutoCloseable {
     NDArray flatP = pos.reshape(b * l, 2);
     m.put("probe/loss", probe.trainStep(flatZ, flatP));
     if (diagnose) {
-      LatentDiagnostics diag = LatentDiagnostics.of(flatZ);
+      LatentDiagnostics diag = LatentDiagnostics.of(jepa.learned(flatZ));
       m.put("latent/std_min", diag.stdMin());
       m.put("latent/std_mean", diag.stdMean());
       m.put("latent/effective_rank", diag.effectiveRank());
