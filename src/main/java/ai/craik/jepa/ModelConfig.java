@@ -29,9 +29,11 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
     PredictorConfig predictor, int contextGrid) {
   public ModelConfig {
     ai.craik.config.ConfigChecks.inRange("context_grid", contextGrid, 0, 64);
-    if (contextGrid > 0 && predictor instanceof PredictorConfig.Conv) {
-      throw new ConfigValueException("context_grid", contextGrid, "is for flat latents; the conv"
-          + " predictor already sees a map. Set model.context_grid=0");
+    if (contextGrid > 0 && predictor instanceof PredictorConfig.Conv
+        && encoder instanceof EncoderConfig.ConvSpatial sp && sp.mapSize() != contextGrid) {
+      throw new ConfigValueException("context_grid", contextGrid, "must equal"
+          + " model.encoder.map_size=" + sp.mapSize() + " for a conv predictor (the walls join"
+          + " the latent map cell by cell); set model.context_grid=" + sp.mapSize() + " or 0");
     }
     Checks.arg(encoder != null && actionEncoder != null && predictor != null,
         "model config needs encoder, action_encoder and predictor, got %s, %s, %s", encoder,
@@ -80,8 +82,10 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
     }
     ContextEncoder withContext = new ContextEncoder(enc, contextGrid, height, width);
     int c = withContext.contextDim();
-    Predictor inner = predictor.build(new Parameters(parent), enc, act.encodedDim() + c,
-        predictorInit);
+    Predictor inner = predictor instanceof PredictorConfig.Conv conv
+        && enc instanceof SpatialEncoder sp
+        ? conv.buildWithContext(new Parameters(parent), sp, act.encodedDim(), 1, predictorInit)
+        : predictor.build(new Parameters(parent), enc, act.encodedDim() + c, predictorInit);
     return new ModelParts(withContext, act, new ContextPredictor(inner, enc.latentDim(), c));
   }
 }

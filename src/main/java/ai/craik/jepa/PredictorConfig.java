@@ -102,5 +102,16 @@ public sealed interface PredictorConfig
       return new ConvPredictor(params, sp.mapChannels(), sp.mapHeight(), sp.mapWidth(),
           actionDim, hidden, layers, encoder.outputNorm(), init);
     }
+
+    /**
+     * The predictor of a spatial latent with {@code contextChannels} context maps of the latent
+     * map's size after the action ({@link ContextPredictor}, {@link ContextEncoder}).
+     */
+    public Predictor buildWithContext(Parameters params, SpatialEncoder encoder, int actionDim,
+        int contextChannels, SplittableRandom init) {
+      return new ConvPredictor(params, encoder.mapChannels(), encoder.mapHeight(),
+          encoder.mapWidth(), actionDim, contextChannels, hidden, layers, encoder.outputNorm(),
+          init);
+    }
   }
 }

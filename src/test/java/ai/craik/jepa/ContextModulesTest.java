@@ -102,10 +102,33 @@ class ContextModulesTest {
   }
 
   @Test
+  void aConvPredictorTakesTheWallsAsAMapChannel() {
+    ModelConfig spatial = new ModelConfig(new EncoderConfig.ConvSpatial(List.of(4, 4), 4, 3),
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 1), 4);
+    try (NDManager m = NDManager.newBaseManager();
+        ModelParts parts = spatial.build(m, 2, 16, 16, 2, new SplittableRandom(4))) {
+      assertThat(parts.encoder().latentDim()).isEqualTo(48 + 16);
+      ContextPredictor pred = (ContextPredictor) parts.predictor();
+      // the first convolution reads C + U + 1 = 3 + 2 + 1 channels
+      assertThat(pred.inner().parameters().get("conv0.w").getShape())
+          .isEqualTo(new Shape(5, 6, 3, 3));
+      NDArray s = parts.encoder().encode(ModuleChecks.uniform(m, 5, 2, 2, 16, 16));
+      NDArray u = ModuleChecks.uniform(m, 6, 2, 2);
+      NDArray next = pred.next(s, u);
+      assertThat(next.get(new NDIndex(":, 48:")).toFloatArray())
+          .containsExactly(s.get(new NDIndex(":, 48:")).toFloatArray());
+      NDArray moved = NDArrays.concat(new NDList(s.get(new NDIndex(":, :48")),
+          s.get(new NDIndex(":, 48:")).add(1f)), 1);
+      assertThat(pred.next(moved, u).sub(next).abs().max().getFloat()).isGreaterThan(1e-4f);
+    }
+  }
+
+  @Test
   void contextGridIsCheckedAgainstThePredictorAndTheFrame() {
     assertThatThrownBy(() -> new ModelConfig(new EncoderConfig.ConvSpatial(List.of(4), 4, 3),
         new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 2), 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context_grid=0");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("map_size=4")
+        .hasMessageContaining("context_grid=4 or 0");
     try (NDManager m = NDManager.newBaseManager()) {
       ModelConfig three = new ModelConfig(new EncoderConfig.Conv(List.of(3), 6),
           new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 3);
