@@ -21,6 +21,7 @@ final class ConsoleProgress implements ProgressListener {
   private final boolean terminal;
   private ProgressBar bar;
   private String phase;
+  private String unit = "step";
   private long total;
   private long start;
   private long startNanos;
@@ -41,7 +42,13 @@ final class ConsoleProgress implements ProgressListener {
 
   @Override
   public void start(String phase, long total, long start) {
+    start(phase, total, start, "step");
+  }
+
+  @Override
+  public void start(String phase, long total, long start, String unit) {
     close();
+    this.unit = unit;
     this.phase = phase;
     this.total = total;
     this.start = start;
@@ -59,7 +66,7 @@ final class ConsoleProgress implements ProgressListener {
           .setConsumer(new ConsoleProgressBarConsumer(err))
           .build();
     } else if (start > 0) {
-      err.printf(Locale.ROOT, "[%s] resuming at step %d/%d%n", phase, start, total);
+      err.printf(Locale.ROOT, "[%s] resuming at %s %d/%d%n", phase, unit, start, total);
     }
   }
 
@@ -79,8 +86,12 @@ final class ConsoleProgress implements ProgressListener {
     double seconds = (now - startNanos) / 1e9;
     double rate = seconds > 0 ? (step - start) / seconds : 0;
     double eta = rate > 0 ? (total - step) / rate : 0;
-    err.printf(Locale.ROOT, "[%s] step %d/%d (%.0f%%) %.1f steps/s ETA %s %s%n", phase, step, total,
-        100.0 * step / Math.max(1, total), rate, formatSeconds(eta), status);
+    // Slow units (an episode takes seconds) read better as seconds per unit than as 0.1 units/s.
+    String speed = rate >= 1 || rate == 0
+        ? String.format(Locale.ROOT, "%.1f %ss/s", rate, unit)
+        : String.format(Locale.ROOT, "%.1f s/%s", 1 / rate, unit);
+    err.printf(Locale.ROOT, "[%s] %s %d/%d (%.0f%%) %s ETA %s %s%n", phase, unit, step, total,
+        100.0 * step / Math.max(1, total), speed, formatSeconds(eta), status);
     lastLineNanos = now;
     lastLineStep = step;
   }

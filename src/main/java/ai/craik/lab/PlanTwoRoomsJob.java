@@ -120,7 +120,8 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
               cfg.mpc(name), cfg.plan().objective(), cfg.plan().waypoint(), v);
           String tag = tag(name, cost, defaultCost);
           session.progress().start("plan " + name + (variants.size() > 1
-              || !cost.equals(defaultCost) ? " · " + cost : ""), cfg.episodes(), have.size());
+              || !cost.equals(defaultCost) ? " · " + cost : ""), cfg.episodes(), have.size(),
+              "episode");
           try {
             for (int i = 0; i < cfg.episodes(); i++) {
               if (i < cfg.gifs()) {

@@ -84,7 +84,7 @@ public final class PlanBenchmark {
       List<Double> warm = new ArrayList<>();
       double[] perEpisode = new double[episodes];
       int successes = 0;
-      progress.start("bench plan " + name, episodes, 0);
+      progress.start("bench plan " + name, episodes, 0, "episode");
       try {
         for (int i = 0; i < episodes; i++) {
           TwoRoomsTask task = TwoRoomsTasks.sample(seed + i, randomLayout,

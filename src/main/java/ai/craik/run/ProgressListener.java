@@ -8,6 +8,14 @@ public interface ProgressListener extends AutoCloseable {
   /** Starts a phase of {@code total} steps, beginning at {@code start} (non-zero after a resume). */
   void start(String phase, long total, long start);
 
+  /**
+   * {@link #start(String, long, long)} for work counted in {@code unit}s (e.g. {@code episode});
+   * listeners that print use the word. The default ignores it.
+   */
+  default void start(String phase, long total, long start, String unit) {
+    start(phase, total, start);
+  }
+
   /** Reports that {@code step} steps are done; {@code status} is a short key metric text. */
   void update(long step, String status);
 
