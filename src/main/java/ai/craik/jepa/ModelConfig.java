@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  *     action_encoder: {type: identity}
  *     predictor: {type: gru}
  *     context_grid: 0      # g > 0: append the last channel pooled to g x g (ContextEncoder)
+ *     context_subgrid: 1   # s: pooled to (g s) x (g s), as s² values per cell of the g x g grid
  * </pre>
  *
  * A {@code conv} predictor needs a {@code conv_spatial} encoder (checked here, so a bad pair fails
@@ -26,9 +27,10 @@ import java.util.SplittableRandom;
  * encoder's output layer norm with the predictor (see {@link GruPredictor}).
  */
 public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncoder,
-    PredictorConfig predictor, int contextGrid) {
+    PredictorConfig predictor, int contextGrid, int contextSubgrid) {
   public ModelConfig {
     ai.craik.config.ConfigChecks.inRange("context_grid", contextGrid, 0, 64);
+    ai.craik.config.ConfigChecks.inRange("context_subgrid", contextSubgrid, 1, 16);
     if (contextGrid > 0 && predictor instanceof PredictorConfig.Conv
         && encoder instanceof EncoderConfig.ConvSpatial sp && sp.mapSize() != contextGrid) {
       throw new ConfigValueException("context_grid", contextGrid, "must equal"
@@ -58,7 +60,7 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
   /** IMPALA 16/32/32 to D = 128, identity actions, GRU predictor. */
   public static ModelConfig defaults() {
     return new ModelConfig(new EncoderConfig.Impala(List.of(16, 32, 32), 128),
-        new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0);
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0, 1);
   }
 
   /**
@@ -80,11 +82,13 @@ public record ModelConfig(EncoderConfig encoder, ActionEncoderConfig actionEncod
           predictorInit);
       return new ModelParts(enc, act, pred);
     }
-    ContextEncoder withContext = new ContextEncoder(enc, contextGrid, height, width);
+    ContextEncoder withContext = new ContextEncoder(enc, contextGrid, contextSubgrid, height,
+        width);
     int c = withContext.contextDim();
     Predictor inner = predictor instanceof PredictorConfig.Conv conv
         && enc instanceof SpatialEncoder sp
-        ? conv.buildWithContext(new Parameters(parent), sp, act.encodedDim(), 1, predictorInit)
+        ? conv.buildWithContext(new Parameters(parent), sp, act.encodedDim(),
+            contextSubgrid * contextSubgrid, predictorInit)
         : predictor.build(new Parameters(parent), enc, act.encodedDim() + c, predictorInit);
     return new ModelParts(withContext, act, new ContextPredictor(inner, enc.latentDim(), c));
   }

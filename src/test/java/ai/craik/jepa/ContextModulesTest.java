@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ContextModulesTest {
   /** Frames [2, 8, 8], a conv encoder to D = 6, the wall channel pooled to 2 x 2 (D = 10). */
   private static final ModelConfig TINY = new ModelConfig(new EncoderConfig.Conv(List.of(3), 6),
-      new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 2);
+      new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 2, 1);
 
   @BeforeAll
   static void engine() {
@@ -55,6 +55,35 @@ class ContextModulesTest {
       // the learned part is the inner encoder's latent, unchanged
       assertThat(s.get(new NDIndex(":, :6")).toFloatArray())
           .containsExactly(enc.inner().encode(o).toFloatArray(), offset(1e-6f));
+    }
+  }
+
+  @Test
+  void aSubgridLaysTheFinerPoolingOutAsChannelsOfTheGrid() {
+    ModelConfig sub = new ModelConfig(new EncoderConfig.Conv(List.of(3), 6),
+        new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 2, 2);
+    try (NDManager m = NDManager.newBaseManager();
+        ModelParts parts = sub.build(m, 2, 8, 8, 2, new SplittableRandom(1))) {
+      ContextEncoder enc = (ContextEncoder) parts.encoder();
+      assertThat(enc.contextDim()).isEqualTo(16);
+      NDArray o = ModuleChecks.uniform(m, 3, 2, 2, 8, 8);
+      float[] px = o.toFloatArray();
+      float[] c = enc.context(o).toFloatArray();
+      for (int b = 0; b < 2; b++) {
+        for (int py = 0; py < 4; py++) { // the 4 x 4 pooling of 2 x 2 pixel blocks
+          for (int qx = 0; qx < 4; qx++) {
+            double sum = 0;
+            for (int y = 2 * py; y < 2 * py + 2; y++) {
+              for (int x = 2 * qx; x < 2 * qx + 2; x++) {
+                sum += px[((b * 2 + 1) * 8 + y) * 8 + x];
+              }
+            }
+            int k = (py % 2) * 2 + qx % 2; // channel: position inside the grid cell
+            int cell = (py / 2) * 2 + qx / 2;
+            assertThat((double) c[b * 16 + k * 4 + cell]).isCloseTo(sum / 4, offset(1e-5));
+          }
+        }
+      }
     }
   }
 
@@ -104,7 +133,7 @@ class ContextModulesTest {
   @Test
   void aConvPredictorTakesTheWallsAsAMapChannel() {
     ModelConfig spatial = new ModelConfig(new EncoderConfig.ConvSpatial(List.of(4, 4), 4, 3),
-        new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 1), 4);
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 1), 4, 1);
     try (NDManager m = NDManager.newBaseManager();
         ModelParts parts = spatial.build(m, 2, 16, 16, 2, new SplittableRandom(4))) {
       assertThat(parts.encoder().latentDim()).isEqualTo(48 + 16);
@@ -126,12 +155,12 @@ class ContextModulesTest {
   @Test
   void contextGridIsCheckedAgainstThePredictorAndTheFrame() {
     assertThatThrownBy(() -> new ModelConfig(new EncoderConfig.ConvSpatial(List.of(4), 4, 3),
-        new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 2), 2))
+        new ActionEncoderConfig.Identity(), new PredictorConfig.Conv(5, 2), 2, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("map_size=4")
         .hasMessageContaining("context_grid=4 or 0");
     try (NDManager m = NDManager.newBaseManager()) {
       ModelConfig three = new ModelConfig(new EncoderConfig.Conv(List.of(3), 6),
-          new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 3);
+          new ActionEncoderConfig.Identity(), new PredictorConfig.ResidualMlp(List.of(7)), 3, 1);
       assertThatThrownBy(() -> three.build(m, 2, 8, 8, 2, new SplittableRandom(1)))
           .hasMessageContaining("context grid 3").hasMessageContaining("8x8");
     }

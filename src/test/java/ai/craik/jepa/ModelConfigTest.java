@@ -25,7 +25,8 @@ class ModelConfigTest {
       + "  encoder: {type: impala, widths: [16, 32, 32], latent_dim: 128}\n"
       + "  predictor: {type: gru}\n"
       + "  action_encoder: {type: identity}\n"
-      + "  context_grid: 0\n";
+      + "  context_grid: 0\n"
+      + "  context_subgrid: 1\n";
 
   @BeforeAll
   static void engine() {
@@ -93,10 +94,10 @@ class ModelConfigTest {
   void buildSharesTheEncoderNormAndSplitsTheInitStreamPerModule() {
     try (NDManager m = NDManager.newBaseManager()) {
       ModelConfig gru = new ModelConfig(new EncoderConfig.Conv(List.of(4, 4), 8),
-          new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0);
+          new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0, 1);
       ModelConfig mlp = new ModelConfig(new EncoderConfig.Conv(List.of(4, 4), 8),
           new ActionEncoderConfig.Mlp(List.of(6), 3),
-          new PredictorConfig.ResidualMlp(List.of(16)), 0);
+          new PredictorConfig.ResidualMlp(List.of(16)), 0, 1);
       try (ModelParts a = gru.build(m, 2, 16, 16, 2, new SplittableRandom(9));
           ModelParts b = mlp.build(m, 2, 16, 16, 2, new SplittableRandom(9))) {
         assertThat(a.encoder()).isInstanceOf(ConvEncoder.class);
@@ -124,12 +125,12 @@ class ModelConfigTest {
   void sameInitStreamGivesTheSameOutputsForEveryType() {
     List<ModelConfig> configs = List.of(
         new ModelConfig(new EncoderConfig.Impala(List.of(2, 3), 6),
-            new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0),
+            new ActionEncoderConfig.Identity(), new PredictorConfig.Gru(), 0, 1),
         new ModelConfig(new EncoderConfig.Conv(List.of(3), 6),
             new ActionEncoderConfig.Mlp(List.of(4), 3),
-            new PredictorConfig.ResidualMlp(List.of(5)), 0),
+            new PredictorConfig.ResidualMlp(List.of(5)), 0, 1),
         new ModelConfig(new EncoderConfig.Mlp(List.of(7), 6),
-            new ActionEncoderConfig.Mlp(List.of(), 2), new PredictorConfig.Gru(), 0));
+            new ActionEncoderConfig.Mlp(List.of(), 2), new PredictorConfig.Gru(), 0, 1));
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray o = ModuleChecks.uniform(m, 1, 2, 2, 8, 8);
       NDArray a = ModuleChecks.uniform(m, 2, 2, 2);
@@ -150,7 +151,7 @@ class ModelConfigTest {
   @Test
   void everyModuleOfEveryTypeGetsGradientsWithoutLeaking() {
     ModelConfig c = new ModelConfig(new EncoderConfig.Impala(List.of(2), 6),
-        new ActionEncoderConfig.Mlp(List.of(4), 3), new PredictorConfig.ResidualMlp(List.of(5)), 0);
+        new ActionEncoderConfig.Mlp(List.of(4), 3), new PredictorConfig.ResidualMlp(List.of(5)), 0, 1);
     try (NDManager m = NDManager.newBaseManager();
         ModelParts parts = c.build(m, 2, 6, 6, 2, new SplittableRandom(1))) {
       Parameters[] all = parts.parameters().values().toArray(new Parameters[0]);

@@ -27,7 +27,7 @@ class SpatialModulesTest {
   /** Frames [2, 16, 16] to a 4 x 4 map of 3 channels (D = 48); actions of size 2. */
   private static final ModelConfig TINY = new ModelConfig(
       new EncoderConfig.ConvSpatial(List.of(4, 4), 4, 3), new ActionEncoderConfig.Identity(),
-      new PredictorConfig.Conv(5, 2), 0);
+      new PredictorConfig.Conv(5, 2), 0, 1);
 
   @BeforeAll
   static void engine() {
@@ -267,7 +267,8 @@ class SpatialModulesTest {
         + "  encoder: {type: conv_spatial, widths: [16, 32], map_size: 8, channels: 8}\n"
         + "  predictor: {type: conv, hidden: 32, layers: 2}\n"
         + "  action_encoder: {type: identity}\n"
-        + "  context_grid: 0\n";
+        + "  context_grid: 0\n"
+      + "  context_subgrid: 1\n";
     ModelConfig c = bind(yaml);
     assertThat(c.encoder()).isEqualTo(new EncoderConfig.ConvSpatial(List.of(16, 32), 8, 8));
     assertThat(c.encoder().latentDim()).isEqualTo(512);
