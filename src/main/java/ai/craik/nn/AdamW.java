@@ -61,6 +61,11 @@ public final class AdamW {
     return new AdamW(params, 0.9, 0.999, 1e-8, 0.0, 0.0);
   }
 
+  /** The global norm of the gradients left by the last backward. */
+  public double gradNorm() {
+    return params.gradNorm();
+  }
+
   /** Number of steps taken. */
   public long steps() {
     return t;
@@ -72,7 +77,15 @@ public final class AdamW {
    * @return the global gradient norm before clipping
    */
   public double step(double lr) {
-    double norm = params.gradNorm();
+    return step(lr, params.gradNorm());
+  }
+
+  /**
+   * {@link #step(double)} with the gradient norm already computed ({@link #gradNorm()}).
+   *
+   * @return {@code norm}
+   */
+  public double step(double lr, double norm) {
     double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
     t++;
     double c1 = 1 - StrictMath.pow(beta1, t);

@@ -163,7 +163,12 @@ public final class WorldModelTrainer implements AutoCloseable {
     }
     double lr = schedule.at(step);
     m.put("lr", lr);
-    optimizers.step(lr).forEach((k, v) -> m.put("grad_norm/" + k, v));
+    optimizers.step(lr).forEach((k, v) -> {
+      if (Double.isFinite(v)) { // a skipped step's NaN norm is counted, not logged (JSON has no NaN)
+        m.put("grad_norm/" + k, v);
+      }
+    });
+    m.put("skipped_steps", (double) optimizers.skippedSteps());
     long b = batch.batchSize();
     long l = batch.window();
     int d = jepa.latentDim();

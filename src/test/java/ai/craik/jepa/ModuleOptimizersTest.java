@@ -60,6 +60,35 @@ class ModuleOptimizersTest {
   }
 
   @Test
+  void aNonFiniteGradientInOneModuleSkipsTheStepForAll() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameters a = vector(m, "w", 1, 2);
+      Parameters b = vector(m, "w", 3, 4);
+      ModuleOptimizers opt = ModuleOptimizers.adamW(
+          new java.util.LinkedHashMap<>(Map.of("a", a, "b", b)), 0, 1.0);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        opt.zeroGradients();
+        // sqrt at 0 has an infinite derivative
+        gc.backward(a.get("w").sum().add(b.get("w").sub(m.create(new float[] {3, 4})).sqrt()
+            .sum()));
+      }
+      Map<String, Double> norms = opt.step(0.1);
+      assertThat(norms.get("a")).isCloseTo(Math.sqrt(2), offset(1e-6));
+      assertThat(norms.get("b")).isInfinite(); // 1 / (2 sqrt(0))
+      assertThat(opt.skippedSteps()).isEqualTo(1);
+      assertThat(a.get("w").toFloatArray()).containsExactly(1f, 2f); // nothing moved
+      assertThat(b.get("w").toFloatArray()).containsExactly(3f, 4f);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        opt.zeroGradients();
+        gc.backward(a.get("w").sum().add(b.get("w").sum()));
+      }
+      opt.step(0.1);
+      assertThat(opt.skippedSteps()).isEqualTo(1);
+      assertThat(a.get("w").toFloatArray()[0]).isLessThan(1f); // finite gradients step again
+    }
+  }
+
+  @Test
   void clippingOneModuleLeavesTheOtherUnscaled() {
     // with clip 1, module "big" (norm 50) is scaled by 1/50 and "small" (norm 0.5) not at all;
     // Adam's first step is lr * g / (|g| + eps): equal for both, so compare the second moment
