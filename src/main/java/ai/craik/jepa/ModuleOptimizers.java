@@ -81,15 +81,7 @@ public final class ModuleOptimizers implements Checkpointable {
 
   /** Sets every module's gradients to zero (call before the forward pass of a step). */
   public void zeroGradients() {
-    for (TrainableState s : modules.values()) {
-      try (NDScope scope = new NDScope()) { // the gradient views die here
-        for (NDArray p : s.params().asMap().values()) {
-          NDArray g = p.getGradient();
-          g.subi(g);
-        }
-        scope.suppressNotUsedWarning();
-      }
-    }
+    modules.values().forEach(s -> s.params().zeroGradients());
   }
 
   /**

@@ -126,10 +126,7 @@ public final class PositionProbe implements Checkpointable {
   }
 
   private void zeroGradients() {
-    for (NDArray p : params.asMap().values()) {
-      NDArray g = p.getGradient();
-      g.subi(g);
-    }
+    params.zeroGradients();
   }
 
   /** Latents [N, D] and positions [N, 2] from [..., D] and [..., 2] with the same leading axes. */

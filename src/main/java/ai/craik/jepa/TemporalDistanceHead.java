@@ -211,9 +211,6 @@ public final class TemporalDistanceHead implements Checkpointable {
   }
 
   private void zeroGradients() {
-    for (NDArray p : params.asMap().values()) {
-      NDArray g = p.getGradient();
-      g.subi(g);
-    }
+    params.zeroGradients();
   }
 }

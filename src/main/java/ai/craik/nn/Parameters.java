@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,6 +86,19 @@ public final class Parameters implements AutoCloseable {
           "saved parameter '%s' has shape %s, model expects %s", name, s.getShape(), a.getShape());
       a.set(s.toFloatArray());
     });
+  }
+
+  /**
+   * Sets every gradient to zero in place (gradients accumulate across backward calls). A fill,
+   * not g − g: after an infinite gradient, inf − inf would leave NaN behind for good.
+   */
+  public void zeroGradients() {
+    try (NDScope scope = new NDScope()) { // the gradient views die here
+      for (NDArray p : asMap().values()) {
+        p.getGradient().set(new NDIndex("..."), 0f);
+      }
+      scope.suppressNotUsedWarning();
+    }
   }
 
   /** Global L2 norm of all gradients (call after backward). */
