@@ -19,5 +19,9 @@
  * {@link ai.craik.data.ObservationScaling}; {@link ai.craik.data.BatchTensors} refills engine
  * tensors in place. {@link ai.craik.data.DataBenchmark} measures the rates behind
  * {@code craik bench data}.
+ *
+ * <p>Images for self-supervised learning: {@link ai.craik.data.Shapes} generates the procedural
+ * {@code shapes} dataset (7 classes, random position, size, rotation and colours, every factor a
+ * label) from a seed.
  */
 package ai.craik.data;
