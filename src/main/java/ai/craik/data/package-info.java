@@ -22,6 +22,8 @@
  *
  * <p>Images for self-supervised learning: {@link ai.craik.data.Shapes} generates the procedural
  * {@code shapes} dataset (7 classes, random position, size, rotation and colours, every factor a
- * label) from a seed.
+ * label) from a seed; {@link ai.craik.data.Mnist} reads the four MNIST files from a user-given
+ * folder ({@link ai.craik.data.IdxFile}: IDX unsigned bytes, plain or gzip, with one-line errors
+ * for missing, malformed or truncated files).
  */
 package ai.craik.data;
