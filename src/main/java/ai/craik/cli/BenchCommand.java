@@ -31,6 +31,15 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Writes {@code value} as indented JSON to {@code out} (atomically) when --out was given. */
+  static void writeJson(PrintWriter o, Path out, Object value) throws IOException {
+    if (out != null) {
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      AtomicFiles.write(out, json.writeValueAsBytes(value));
+      o.println("wrote " + out);
+    }
+  }
+
   /** {@code craik bench data}: data generation and batch delivery rates. */
   @Command(name = "data", mixinStandardHelpOptions = true,
       description = {"Trajectories per second generated (T = 90, all threads) and written, and"
@@ -100,11 +109,7 @@ final class BenchCommand implements Runnable {
       o.printf(Locale.ROOT, "load        %.2f before, %.2f after (1-minute load average, %d"
           + " cpus; other work on the cores lowers every rate)%n", r.loadBefore(), r.loadAfter(),
           r.cpus());
-      if (out != null) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(out, json.writeValueAsBytes(r.asMap()));
-        o.println("wrote " + out);
-      }
+      writeJson(o, out, r.asMap());
       return 0;
     }
 
@@ -173,11 +178,7 @@ final class BenchCommand implements Runnable {
           r.encoderFlopsPerFrame() / 1e6, r.achievedGflops());
       o.printf(Locale.ROOT, "machine    %.1f GFLOP/s float32 matmul (1024^3) -> %.0f%% of peak%n",
           r.matmulGflops(), 100 * r.fractionOfPeak());
-      if (out != null) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(out, json.writeValueAsBytes(r.asMap()));
-        o.println("wrote " + out);
-      }
+      writeJson(o, out, r.asMap());
       return 0;
     }
   }
@@ -273,11 +274,7 @@ final class BenchCommand implements Runnable {
       }
       o.println("(medians; planner calls only. A full episode is one cold plan and the warm"
           + " re-plans of the whole budget; measured episodes end early on success.)");
-      if (out != null) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(out, mapper.writeValueAsBytes(java.util.Map.of("planners", json)));
-        o.println("wrote " + out);
-      }
+      writeJson(o, out, java.util.Map.of("planners", json));
       return 0;
     }
   }
