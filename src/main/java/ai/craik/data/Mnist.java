@@ -8,40 +8,10 @@ import java.nio.file.Path;
  * {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte},
  * {@code t10k-labels-idx1-ubyte}. Nothing is downloaded.
  *
- * @param train the training split
+ * @param train the training split (images [n, 1, 28, 28] for the standard files)
  * @param test the test split
  */
-public record Mnist(Split train, Split test) {
-  /**
-   * One split: images [n, rows, cols] as unsigned bytes and labels [n] in 0..9.
-   *
-   * @param images pixel bytes, row-major (read with {@code & 0xff})
-   * @param labels one byte per image
-   * @param rows image height
-   * @param cols image width
-   */
-  public record Split(byte[] images, byte[] labels, int rows, int cols) {
-    /** The number of images. */
-    public int size() {
-      return labels.length;
-    }
-
-    /** Image i as floats in [0, 1], row-major [rows * cols]. */
-    public float[] image(int i) {
-      int n = rows * cols;
-      float[] out = new float[n];
-      for (int j = 0; j < n; j++) {
-        out[j] = (images[i * n + j] & 0xff) / 255f;
-      }
-      return out;
-    }
-
-    /** Label i in 0..9. */
-    public int label(int i) {
-      return labels[i];
-    }
-  }
-
+public record Mnist(LabelledImages train, LabelledImages test) {
   /**
    * Reads the folder.
    *
@@ -56,7 +26,7 @@ public record Mnist(Split train, Split test) {
     return new Mnist(split(dir, "train"), split(dir, "t10k"));
   }
 
-  private static Split split(Path dir, String prefix) {
+  private static LabelledImages split(Path dir, String prefix) {
     IdxFile images = IdxFile.read(find(dir, prefix + "-images-idx3-ubyte"));
     IdxFile labels = IdxFile.read(find(dir, prefix + "-labels-idx1-ubyte"));
     if (images.dims().length != 3) {
@@ -77,7 +47,8 @@ public record Mnist(Split train, Split test) {
             + "; MNIST labels are 0..9");
       }
     }
-    return new Split(images.data(), labels.data(), images.dims()[1], images.dims()[2]);
+    return new LabelledImages(images.data(), labels.data(), 1, images.dims()[1],
+        images.dims()[2]);
   }
 
   /** {@code dir/name}, else {@code dir/name.gz}; the plain name (for the message) if neither. */

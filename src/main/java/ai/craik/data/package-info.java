@@ -24,6 +24,7 @@
  * {@code shapes} dataset (7 classes, random position, size, rotation and colours, every factor a
  * label) from a seed; {@link ai.craik.data.Mnist} reads the four MNIST files from a user-given
  * folder ({@link ai.craik.data.IdxFile}: IDX unsigned bytes, plain or gzip, with one-line errors
- * for missing, malformed or truncated files).
+ * for missing, malformed or truncated files) and {@link ai.craik.data.Cifar10} the binary CIFAR-10
+ * batches, both into {@link ai.craik.data.LabelledImages}.
  */
 package ai.craik.data;

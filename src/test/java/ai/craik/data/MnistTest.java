@@ -59,7 +59,8 @@ class MnistTest {
     Mnist m = Mnist.open(dir);
     assertThat(m.train().size()).isEqualTo(12);
     assertThat(m.test().size()).isEqualTo(4);
-    assertThat(new int[] {m.train().rows(), m.train().cols()}).containsExactly(3, 2);
+    assertThat(new int[] {m.train().channels(), m.train().rows(), m.train().cols()})
+        .containsExactly(1, 3, 2);
     assertThat(m.train().label(11)).isEqualTo(1);
     assertThat(m.train().image(11)).containsOnly(110 / 255f);
     assertThat(m.test().image(3)).containsOnly(30 / 255f);
