@@ -25,6 +25,7 @@
  * label) from a seed; {@link ai.craik.data.Mnist} reads the four MNIST files from a user-given
  * folder ({@link ai.craik.data.IdxFile}: IDX unsigned bytes, plain or gzip, with one-line errors
  * for missing, malformed or truncated files) and {@link ai.craik.data.Cifar10} the binary CIFAR-10
- * batches, both into {@link ai.craik.data.LabelledImages}.
+ * batches, both into {@link ai.craik.data.LabelledImages}; {@link ai.craik.data.Augment} draws
+ * seeded views (crop, flip, colour jitter, grayscale, blur, solarize) of image batches.
  */
 package ai.craik.data;

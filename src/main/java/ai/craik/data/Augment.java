@@ -1,0 +1,218 @@
+package ai.craik.data;
+
+import ai.craik.config.Checks;
+import java.util.SplittableRandom;
+
+/**
+ * Image augmentations for joint-embedding learning, on batches [B, C, H, W] of floats in [0, 1]
+ * (C = 1 or 3), each image drawn independently from one seeded stream, in the usual order
+ * (SimCLR, BYOL, VICReg):
+ *
+ * <pre>
+ *   random resized crop   area fraction ~ U(cropMin, 1), log aspect (relative to the image's)
+ *                         ~ U(log 3/4, log 4/3),
+ *                         resampled bilinearly to H x W
+ *   horizontal flip       with probability flip
+ *   colour jitter         with probability jitter: brightness x U(1 ± b), contrast around the
+ *                         image mean x U(1 ± c), saturation around the grey level x U(1 ± s)
+ *   grayscale             with probability gray (luma 0.299 R + 0.587 G + 0.114 B)
+ *   Gaussian blur         with probability blur, sigma ~ U(0.1, 2) x H / 64 pixels, at least 0.1
+ *                         (SimCLR's 0.1-2 at 224 px is 10x stronger than this at 32 px)
+ *   solarize              with probability solarize: x -> 1 - x where x >= 0.5
+ * </pre>
+ *
+ * Values are clipped to [0, 1] after the jitter. Chen et al. 2020 (SimCLR), arXiv:2002.05709;
+ * Bardes et al. 2022 (VICReg), arXiv:2105.04906, appendix (their probabilities are the defaults).
+ *
+ * @param cropMin least area fraction of the crop
+ * @param flip probability of a horizontal flip
+ * @param jitter probability of colour jitter
+ * @param brightness b
+ * @param contrast c
+ * @param saturation s
+ * @param gray probability of grayscale
+ * @param blur probability of a Gaussian blur
+ * @param solarize probability of solarization
+ */
+public record Augment(double cropMin, double flip, double jitter, double brightness,
+    double contrast, double saturation, double gray, double blur, double solarize) {
+  public Augment {
+    Checks.arg(cropMin > 0 && cropMin <= 1, "crop_min %s must be in (0, 1]", cropMin);
+    for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
+      Checks.arg(p >= 0 && p <= 1, "augmentation probabilities must be in [0, 1], got %s", p);
+    }
+    for (double m : new double[] {brightness, contrast, saturation}) {
+      Checks.arg(m >= 0 && m < 1, "jitter strengths must be in [0, 1), got %s", m);
+    }
+  }
+
+  /** VICReg's view: crop 0.08, flip 0.5, jitter 0.8 (0.4, 0.4, 0.2), gray 0.2, blur 0.5, solarize 0.1. */
+  public static Augment vicreg() {
+    return new Augment(0.08, 0.5, 0.8, 0.4, 0.4, 0.2, 0.2, 0.5, 0.1);
+  }
+
+  /** No change at all (crop of the whole image, every probability 0). */
+  public static Augment none() {
+    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** An augmented copy of the batch [b, c, h, w]; the input is not changed. */
+  public float[] apply(float[] batch, int b, int c, int h, int w, SplittableRandom rng) {
+    Checks.arg(c == 1 || c == 3, "augmentations need 1 or 3 channels, got %s", c);
+    Checks.arg(batch.length == (long) b * c * h * w, "batch of %s values is not [%s, %s, %s, %s]",
+        batch.length, b, c, h, w);
+    int n = c * h * w;
+    float[] out = new float[batch.length];
+    for (int i = 0; i < b; i++) {
+      float[] img = crop(batch, i * n, c, h, w, rng);
+      if (rng.nextDouble() < flip) {
+        flipInPlace(img, c, h, w);
+      }
+      if (rng.nextDouble() < jitter) {
+        jitterInPlace(img, c, h * w, rng);
+      }
+      if (c == 3 && rng.nextDouble() < gray) {
+        grayInPlace(img, h * w);
+      }
+      if (rng.nextDouble() < blur) {
+        double sigma = Math.max(0.1, (0.1 + 1.9 * rng.nextDouble()) * h / 64.0);
+        img = blurred(img, c, h, w, sigma);
+      }
+      if (rng.nextDouble() < solarize) {
+        for (int j = 0; j < n; j++) {
+          img[j] = img[j] >= 0.5f ? 1 - img[j] : img[j];
+        }
+      }
+      System.arraycopy(img, 0, out, i * n, n);
+    }
+    return out;
+  }
+
+  /** A random resized crop of image {@code at}, resampled bilinearly to h x w. */
+  private float[] crop(float[] src, int at, int c, int h, int w, SplittableRandom rng) {
+    double area = cropMin + (1 - cropMin) * rng.nextDouble();
+    double logRatio = StrictMath.log(3.0 / 4)
+        + (StrictMath.log(4.0 / 3) - StrictMath.log(3.0 / 4)) * rng.nextDouble();
+    double ratio = cropMin == 1 ? 1 : StrictMath.exp(logRatio); // relative to the image's aspect
+    double cw = Math.min(w, w * StrictMath.sqrt(area * ratio));
+    double ch = Math.min(h, h * StrictMath.sqrt(area / ratio));
+    double x0 = rng.nextDouble() * (w - cw);
+    double y0 = rng.nextDouble() * (h - ch);
+    float[] out = new float[c * h * w];
+    for (int y = 0; y < h; y++) {
+      // sample centres of the output pixels inside the crop, in source pixel coordinates
+      double sy = y0 + (y + 0.5) * ch / h - 0.5;
+      int ya = (int) Math.floor(sy);
+      double fy = sy - ya;
+      int y1 = clamp(ya, h);
+      int y2 = clamp(ya + 1, h);
+      for (int x = 0; x < w; x++) {
+        double sx = x0 + (x + 0.5) * cw / w - 0.5;
+        int xa = (int) Math.floor(sx);
+        double fx = sx - xa;
+        int x1 = clamp(xa, w);
+        int x2 = clamp(xa + 1, w);
+        for (int k = 0; k < c; k++) {
+          int p = at + k * h * w;
+          double v = (1 - fy) * ((1 - fx) * src[p + y1 * w + x1] + fx * src[p + y1 * w + x2])
+              + fy * ((1 - fx) * src[p + y2 * w + x1] + fx * src[p + y2 * w + x2]);
+          out[k * h * w + y * w + x] = (float) v;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int clamp(int i, int n) {
+    return Math.max(0, Math.min(n - 1, i));
+  }
+
+  private static void flipInPlace(float[] img, int c, int h, int w) {
+    for (int k = 0; k < c; k++) {
+      for (int y = 0; y < h; y++) {
+        int row = k * h * w + y * w;
+        for (int x = 0; x < w / 2; x++) {
+          float t = img[row + x];
+          img[row + x] = img[row + w - 1 - x];
+          img[row + w - 1 - x] = t;
+        }
+      }
+    }
+  }
+
+  private void jitterInPlace(float[] img, int c, int plane, SplittableRandom rng) {
+    double fb = 1 + brightness * (2 * rng.nextDouble() - 1);
+    double fc = 1 + contrast * (2 * rng.nextDouble() - 1);
+    double fs = 1 + saturation * (2 * rng.nextDouble() - 1);
+    double mean = 0;
+    for (int j = 0; j < img.length; j++) {
+      img[j] = (float) (img[j] * fb);
+      mean += img[j] / img.length;
+    }
+    for (int j = 0; j < img.length; j++) {
+      img[j] = (float) (mean + (img[j] - mean) * fc);
+    }
+    if (c == 3) {
+      for (int p = 0; p < plane; p++) {
+        double grey = luma(img, p, plane);
+        for (int k = 0; k < 3; k++) {
+          img[k * plane + p] = (float) (grey + (img[k * plane + p] - grey) * fs);
+        }
+      }
+    }
+    for (int j = 0; j < img.length; j++) {
+      img[j] = Math.max(0f, Math.min(1f, img[j]));
+    }
+  }
+
+  private static void grayInPlace(float[] img, int plane) {
+    for (int p = 0; p < plane; p++) {
+      float g = (float) luma(img, p, plane);
+      img[p] = g;
+      img[plane + p] = g;
+      img[2 * plane + p] = g;
+    }
+  }
+
+  private static double luma(float[] img, int p, int plane) {
+    return 0.299 * img[p] + 0.587 * img[plane + p] + 0.114 * img[2 * plane + p];
+  }
+
+  /** Separable Gaussian blur (kernel radius 3 sigma), edges clamped. */
+  static float[] blurred(float[] img, int c, int h, int w, double sigma) {
+    int r = Math.max(1, (int) Math.ceil(3 * sigma));
+    double[] k = new double[2 * r + 1];
+    double sum = 0;
+    for (int i = -r; i <= r; i++) {
+      k[i + r] = StrictMath.exp(-i * i / (2 * sigma * sigma));
+      sum += k[i + r];
+    }
+    for (int i = 0; i < k.length; i++) {
+      k[i] /= sum;
+    }
+    float[] tmp = new float[img.length];
+    float[] out = new float[img.length];
+    for (int ch = 0; ch < c; ch++) {
+      int base = ch * h * w;
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double v = 0;
+          for (int i = -r; i <= r; i++) {
+            v += k[i + r] * img[base + y * w + clamp(x + i, w)];
+          }
+          tmp[base + y * w + x] = (float) v;
+        }
+      }
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double v = 0;
+          for (int i = -r; i <= r; i++) {
+            v += k[i + r] * tmp[base + clamp(y + i, h) * w + x];
+          }
+          out[base + y * w + x] = (float) v;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+package ai.craik.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Augmentations keep shapes and ranges, are seeded, and each does what it says. */
+class AugmentTest {
+  private static float[] batch(int b, int c, int h, int w, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] x = new float[b * c * h * w];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextDouble();
+    }
+    return x;
+  }
+
+  @Test
+  void viewsKeepShapeAndRangeAndAreSeeded() {
+    float[] x = batch(6, 3, 16, 16, 1);
+    float[] copy = x.clone();
+    float[] a = Augment.vicreg().apply(x, 6, 3, 16, 16, new SplittableRandom(7));
+    float[] b = Augment.vicreg().apply(x, 6, 3, 16, 16, new SplittableRandom(7));
+    float[] other = Augment.vicreg().apply(x, 6, 3, 16, 16, new SplittableRandom(8));
+    assertThat(x).containsExactly(copy); // input untouched
+    assertThat(a).hasSize(x.length).containsExactly(b);
+    assertThat(a).isNotEqualTo(other);
+    for (float v : a) {
+      assertThat(v).isBetween(0f, 1f);
+    }
+    float[] gray = Augment.vicreg().apply(batch(2, 1, 8, 8, 2), 2, 1, 8, 8,
+        new SplittableRandom(3));
+    assertThat(gray).hasSize(128);
+  }
+
+  @Test
+  void noneIsTheIdentityAndFlipIsAMirror() {
+    float[] x = batch(2, 3, 5, 7, 4);
+    assertThat(Augment.none().apply(x, 2, 3, 5, 7, new SplittableRandom(1)))
+        .containsExactly(x, offset(1e-6f));
+    Augment flipOnly = new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0);
+    float[] f = flipOnly.apply(x, 2, 3, 5, 7, new SplittableRandom(1));
+    assertThat(f[0]).isCloseTo(x[6], offset(1e-6f)); // pixel (0, 0) <- (0, 6)
+    assertThat(flipOnly.apply(f, 2, 3, 5, 7, new SplittableRandom(2)))
+        .containsExactly(x, offset(1e-6f));
+  }
+
+  @Test
+  void grayscaleSolarizeAndBlurDoWhatTheySay() {
+    float[] x = batch(1, 3, 6, 6, 5);
+    float[] g = new Augment(1, 0, 0, 0, 0, 0, 1, 0, 0).apply(x, 1, 3, 6, 6,
+        new SplittableRandom(1));
+    for (int p = 0; p < 36; p++) {
+      assertThat(g[p]).isEqualTo(g[36 + p]).isEqualTo(g[72 + p]);
+      assertThat((double) g[p]).isCloseTo(0.299 * x[p] + 0.587 * x[36 + p] + 0.114 * x[72 + p],
+          offset(1e-5));
+    }
+    float[] s = new Augment(1, 0, 0, 0, 0, 0, 0, 0, 1).apply(x, 1, 3, 6, 6,
+        new SplittableRandom(1));
+    for (int i = 0; i < x.length; i++) {
+      assertThat(s[i]).isCloseTo(x[i] >= 0.5f ? 1 - x[i] : x[i], offset(1e-6f));
+    }
+    float[] noisy = batch(1, 1, 16, 16, 6);
+    float[] blurred = Augment.blurred(noisy, 1, 16, 16, 1.5);
+    assertThat(variance(blurred)).isLessThan(0.3 * variance(noisy));
+    float[] flat = new float[64];
+    java.util.Arrays.fill(flat, 0.3f);
+    assertThat(Augment.blurred(flat, 1, 8, 8, 2.0)).containsOnly(0.3f);
+  }
+
+  @Test
+  void aCropOfTheWholeImageWithJitterOffKeepsTheMeanAndBadSettingsAreRejected() {
+    float[] x = batch(1, 1, 12, 12, 9);
+    float[] crop = new Augment(0.3, 0, 0, 0, 0, 0, 0, 0, 0).apply(x, 1, 1, 12, 12,
+        new SplittableRandom(4));
+    assertThat(crop).hasSize(144);
+    assertThatThrownBy(() -> new Augment(0, 0, 0, 0, 0, 0, 0, 0, 0))
+        .hasMessageContaining("crop_min");
+    assertThatThrownBy(() -> new Augment(1, 1.5, 0, 0, 0, 0, 0, 0, 0))
+        .hasMessageContaining("probabilities");
+    assertThatThrownBy(() -> Augment.none().apply(x, 1, 2, 12, 12, new SplittableRandom(1)))
+        .hasMessageContaining("1 or 3 channels");
+  }
+
+  private static double variance(float[] v) {
+    double m = 0;
+    for (float f : v) {
+      m += f / v.length;
+    }
+    double s = 0;
+    for (float f : v) {
+      s += (f - m) * (f - m) / v.length;
+    }
+    return s;
+  }
+}
