@@ -252,8 +252,7 @@ final class BenchCommand implements Runnable {
       try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
           ai.craik.train.TrainedWorldModel wm = ai.craik.train.TrainedWorldModel.load(model, m);
           ConsoleProgress progress = ConsoleProgress.forStderr()) {
-        boolean random = "model".equals(cfg.layout())
-            ? "random".equals(wm.config().data().layout()) : "random".equals(cfg.layout());
+        boolean random = cfg.randomLayout(wm);
         layout = random ? "random" : "fixed";
         rows = ai.craik.plan.PlanBenchmark.run(wm, cfg, planners, episodes, seed, random, m,
             progress);

@@ -98,29 +98,45 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
     double ch = Math.min(h, h * StrictMath.sqrt(area / ratio));
     double x0 = rng.nextDouble() * (w - cw);
     double y0 = rng.nextDouble() * (h - ch);
+    Axis ys = Axis.of(y0, ch, h);
+    Axis xs = Axis.of(x0, cw, w);
     float[] out = new float[c * h * w];
-    for (int y = 0; y < h; y++) {
-      // sample centres of the output pixels inside the crop, in source pixel coordinates
-      double sy = y0 + (y + 0.5) * ch / h - 0.5;
-      int ya = (int) Math.floor(sy);
-      double fy = sy - ya;
-      int y1 = clamp(ya, h);
-      int y2 = clamp(ya + 1, h);
-      for (int x = 0; x < w; x++) {
-        double sx = x0 + (x + 0.5) * cw / w - 0.5;
-        int xa = (int) Math.floor(sx);
-        double fx = sx - xa;
-        int x1 = clamp(xa, w);
-        int x2 = clamp(xa + 1, w);
-        for (int k = 0; k < c; k++) {
-          int p = at + k * h * w;
-          double v = (1 - fy) * ((1 - fx) * src[p + y1 * w + x1] + fx * src[p + y1 * w + x2])
-              + fy * ((1 - fx) * src[p + y2 * w + x1] + fx * src[p + y2 * w + x2]);
+    for (int k = 0; k < c; k++) {
+      int p = at + k * h * w;
+      for (int y = 0; y < h; y++) {
+        int r1 = p + ys.lo[y] * w;
+        int r2 = p + ys.hi[y] * w;
+        double fy = ys.frac[y];
+        for (int x = 0; x < w; x++) {
+          double fx = xs.frac[x];
+          double v = (1 - fy) * ((1 - fx) * src[r1 + xs.lo[x]] + fx * src[r1 + xs.hi[x]])
+              + fy * ((1 - fx) * src[r2 + xs.lo[x]] + fx * src[r2 + xs.hi[x]]);
           out[k * h * w + y * w + x] = (float) v;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Bilinear sampling along one axis: output pixel i's centre maps into the crop [start,
+   * start + len) of an axis of n source pixels, between source pixels lo[i] and hi[i] (clamped
+   * to the edges) at fraction frac[i] from lo.
+   */
+  private record Axis(int[] lo, int[] hi, double[] frac) {
+    static Axis of(double start, double len, int n) {
+      int[] lo = new int[n];
+      int[] hi = new int[n];
+      double[] frac = new double[n];
+      for (int i = 0; i < n; i++) {
+        double s = start + (i + 0.5) * len / n - 0.5;
+        int a = (int) Math.floor(s);
+        frac[i] = s - a;
+        lo[i] = clamp(a, n);
+        hi[i] = clamp(a + 1, n);
+      }
+      return new Axis(lo, hi, frac);
+    }
   }
 
   private static int clamp(int i, int n) {

@@ -20,10 +20,8 @@ import java.util.Arrays;
  * (tridiagonalization) and 8.3.5 (implicit symmetric QR/QL step); Wilkinson and Reinsch, "Handbook
  * for Automatic Computation II", procedures tred1 and tql1.
  *
- * <p>Should QL not converge in {@value #MAX_SWEEPS} sweeps for one eigenvalue (seen once, at a
- * training step of a world model, on a finite latent covariance), the eigenvalues are computed
- * again by cyclic Jacobi rotations ({@link #jacobi}), slower but convergent for every finite
- * symmetric matrix (Golub and Van Loan, section 8.5.3), so a diagnostic never stops a run.
+ * <p>Non-finite entries are rejected by position: QL cannot converge on them (a world-model run
+ * whose latents had turned NaN once stopped with "QL did not converge" instead).
  */
 public final class SymmetricEigenvalues {
   private static final int MAX_SWEEPS = 60;
@@ -49,71 +47,7 @@ public final class SymmetricEigenvalues {
     double[] d = new double[n];
     double[] e = new double[n];
     tridiagonalize(s, d, e);
-    if (!ql(d, e)) {
-      return jacobi(a);
-    }
-    Arrays.sort(d);
-    return d;
-  }
-
-  /**
-   * The eigenvalues of the symmetric {@code a} (unchanged), ascending, by cyclic Jacobi: sweeps of
-   * plane rotations, each zeroing one off-diagonal pair, until the off-diagonal mass is below
-   * eps² times the squared Frobenius norm (quadratic convergence; at most 100 sweeps).
-   */
-  static double[] jacobi(double[][] a) {
-    int n = a.length;
-    double[][] s = new double[n][];
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      s[i] = a[i].clone();
-      for (double v : s[i]) {
-        total += v * v;
-      }
-    }
-    double eps = Math.ulp(1.0);
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      for (int p = 0; p < n; p++) {
-        for (int q = p + 1; q < n; q++) {
-          off += 2 * s[p][q] * s[p][q];
-        }
-      }
-      if (off <= eps * eps * total) {
-        break;
-      }
-      for (int p = 0; p < n - 1; p++) {
-        for (int q = p + 1; q < n; q++) {
-          double apq = s[p][q];
-          if (apq == 0) {
-            continue;
-          }
-          // Rotation (c, sn) with tan(2 theta) = 2 a_pq / (a_qq - a_pp), the smaller root.
-          double theta = (s[q][q] - s[p][p]) / (2 * apq);
-          double t = Math.copySign(1.0, theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          double c = 1 / Math.sqrt(t * t + 1);
-          double sn = t * c;
-          for (int k = 0; k < n; k++) { // columns p and q
-            double kp = s[k][p];
-            double kq = s[k][q];
-            s[k][p] = c * kp - sn * kq;
-            s[k][q] = sn * kp + c * kq;
-          }
-          for (int k = 0; k < n; k++) { // rows p and q
-            double pk = s[p][k];
-            double qk = s[q][k];
-            s[p][k] = c * pk - sn * qk;
-            s[q][k] = sn * pk + c * qk;
-          }
-          s[p][q] = 0;
-          s[q][p] = 0;
-        }
-      }
-    }
-    double[] d = new double[n];
-    for (int i = 0; i < n; i++) {
-      d[i] = s[i][i];
-    }
+    ql(d, e);
     Arrays.sort(d);
     return d;
   }
@@ -179,11 +113,8 @@ public final class SymmetricEigenvalues {
     e[n - 1] = 0;
   }
 
-  /**
-   * Eigenvalues of the tridiagonal (d, e) into d, by QL with implicit shifts; e is destroyed.
-   * False when one eigenvalue took more than {@link #MAX_SWEEPS} sweeps (d is then unusable).
-   */
-  private static boolean ql(double[] d, double[] e) {
+  /** Eigenvalues of the tridiagonal (d, e) into d, by QL with implicit shifts; e is destroyed. */
+  private static void ql(double[] d, double[] e) {
     int n = d.length;
     double eps = Math.ulp(1.0);
     // An off-diagonal element is also negligible below eps times the matrix's scale: with only the
@@ -205,9 +136,8 @@ public final class SymmetricEigenvalues {
           }
         }
         if (m != l) {
-          if (sweeps++ >= MAX_SWEEPS) {
-            return false;
-          }
+          Checks.verify(sweeps++ < MAX_SWEEPS, "QL did not converge in %s sweeps at row %s",
+              MAX_SWEEPS, l);
           double g = (d[l + 1] - d[l]) / (2 * e[l]); // Wilkinson shift
           double r = StrictMath.hypot(g, 1.0);
           g = d[m] - d[l] + e[l] / (g + Math.copySign(r, g));
@@ -244,6 +174,5 @@ public final class SymmetricEigenvalues {
         }
       } while (m != l);
     }
-    return true;
   }
 }

@@ -96,8 +96,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
   @Override
   public LabOutcome run(TwoRoomsPlanConfig cfg, RunSession session, NDManager manager) {
     try (TrainedWorldModel model = TrainedWorldModel.load(Path.of(cfg.model()), manager)) {
-      boolean randomLayout = "model".equals(cfg.layout())
-          ? "random".equals(model.config().data().layout()) : "random".equals(cfg.layout());
+      boolean randomLayout = cfg.randomLayout(model);
       double sigma = model.config().env().sigma();
       TwoRoomsRenderer renderer = new TwoRoomsRenderer(model.imageSize(), sigma);
       List<CostVariant> variants = cfg.variants();

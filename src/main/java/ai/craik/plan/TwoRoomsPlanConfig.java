@@ -98,6 +98,12 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     return "all".equals(planner) ? PLANNERS : List.of(planner);
   }
 
+  /** Whether tasks use random layouts: {@code layout}, or the one {@code model} was trained on. */
+  public boolean randomLayout(ai.craik.train.TrainedWorldModel model) {
+    return "model".equals(layout) ? "random".equals(model.config().data().layout())
+        : "random".equals(layout);
+  }
+
   /** The planner summary.json names as the default. */
   public String defaultPlannerName() {
     return "all".equals(planner) ? defaultPlanner : planner;

@@ -76,14 +76,8 @@ class DiagnosticsTest {
   }
 
   @Test
-  void jacobiFallbackAgreesWithQlAndRejectsNonFiniteEntries() {
-    SplittableRandom rng = new SplittableRandom(5);
-    double[] lambda = {-3, -1e-6, 0, 0, 2e-4, 1, 1, 7.5, 40};
-    double[][] a = withSpectrum(lambda, rng);
-    assertThat(SymmetricEigenvalues.jacobi(a)).containsExactly(lambda, offset(1e-10));
-    double[][] g = withSpectrum(new double[] {0, 0, 0, 1e-12, 3, 3, 3, 5}, rng);
-    assertThat(SymmetricEigenvalues.jacobi(g))
-        .containsExactly(SymmetricEigenvalues.of(g), offset(1e-10));
+  void eigenvaluesRejectNonFiniteEntries() {
+    double[][] a = withSpectrum(new double[] {-3, 0, 1, 7.5, 40}, new SplittableRandom(5));
     a[2][3] = Double.NaN;
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SymmetricEigenvalues.of(a))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2, 3)")
