@@ -1,14 +1,17 @@
 package ai.craik.cli;
 
+import ai.craik.lab.ImageJepaJob;
 import ai.craik.lab.WorldModelJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code craik train <model>}: training commands. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train models: world-model (a JEPA world model of Two Rooms).")
+    description = "Train models: world-model (a JEPA world model of Two Rooms), image-jepa"
+        + " (self-supervised image representations).")
 final class TrainCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -23,5 +26,25 @@ final class TrainCommand implements Runnable {
           + " the published setting).")
   int worldModel(@Mixin RunOptions options) {
     return LabRunner.run("train", new WorldModelJob(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "image-jepa", mixinStandardHelpOptions = true,
+      description = "Self-supervised representation learning on images (two augmented views,"
+          + " one encoder, a joint-embedding loss), evaluated by a linear probe and k-NN on the"
+          + " test split against the randomly initialized encoder; preset"
+          + " configs/image-jepa.yaml.")
+  int imageJepa(@Mixin RunOptions options,
+      @Option(names = "--data", paramLabel = "DATA", description = "shapes (generated, the"
+          + " default), mnist:DIR (the four MNIST IDX files, plain or .gz) or cifar10:DIR (the"
+          + " CIFAR-10 binary batches); sets data.source.") String data,
+      @Option(names = "--loss", paramLabel = "LOSS", description = "vicreg (default),"
+          + " barlow-twins, sigreg or infonce; sets loss.name.") String loss) {
+    if (data != null) {
+      options.overrides.add(0, "data.source=" + data);
+    }
+    if (loss != null) {
+      options.overrides.add(0, "loss.name=" + loss);
+    }
+    return LabRunner.run("train", new ImageJepaJob(), options, spec.commandLine().getOut());
   }
 }

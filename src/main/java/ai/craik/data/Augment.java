@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  *                         resampled bilinearly to H x W
  *   horizontal flip       with probability flip
  *   colour jitter         with probability jitter: brightness x U(1 ± b), contrast around the
- *                         image mean x U(1 ± c), saturation around the grey level x U(1 ± s)
+ *                         image mean x U(1 ± c), saturation around the grey level x U(1 ± s),
+ *                         then a hue rotation of the RGB vector about the grey axis by
+ *                         U(-hue, hue) x 360 degrees (a rotation keeps the grey level)
  *   grayscale             with probability gray (luma 0.299 R + 0.587 G + 0.114 B)
  *   Gaussian blur         with probability blur, sigma ~ U(0.1, 2) x H / 64 pixels, at least 0.1
  *                         (SimCLR's 0.1-2 at 224 px is 10x stronger than this at 32 px)
@@ -30,12 +32,13 @@ import java.util.SplittableRandom;
  * @param brightness b
  * @param contrast c
  * @param saturation s
+ * @param hue the hue rotation's range as a fraction of the colour circle, in [0, 0.5]
  * @param gray probability of grayscale
  * @param blur probability of a Gaussian blur
  * @param solarize probability of solarization
  */
 public record Augment(double cropMin, double flip, double jitter, double brightness,
-    double contrast, double saturation, double gray, double blur, double solarize) {
+    double contrast, double saturation, double hue, double gray, double blur, double solarize) {
   public Augment {
     Checks.arg(cropMin > 0 && cropMin <= 1, "crop_min %s must be in (0, 1]", cropMin);
     for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
@@ -44,16 +47,20 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
     for (double m : new double[] {brightness, contrast, saturation}) {
       Checks.arg(m >= 0 && m < 1, "jitter strengths must be in [0, 1), got %s", m);
     }
+    Checks.arg(hue >= 0 && hue <= 0.5, "hue %s must be in [0, 0.5]", hue);
   }
 
-  /** VICReg's view: crop 0.08, flip 0.5, jitter 0.8 (0.4, 0.4, 0.2), gray 0.2, blur 0.5, solarize 0.1. */
+  /**
+   * VICReg's view: crop 0.08, flip 0.5, jitter 0.8 (0.4, 0.4, 0.2, hue 0.1), gray 0.2, blur 0.5,
+   * solarize 0.1.
+   */
   public static Augment vicreg() {
-    return new Augment(0.08, 0.5, 0.8, 0.4, 0.4, 0.2, 0.2, 0.5, 0.1);
+    return new Augment(0.08, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1);
   }
 
   /** No change at all (crop of the whole image, every probability 0). */
   public static Augment none() {
-    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** An augmented copy of the batch [b, c, h, w]; the input is not changed. */
@@ -175,9 +182,33 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
           img[k * plane + p] = (float) (grey + (img[k * plane + p] - grey) * fs);
         }
       }
+      if (hue > 0) {
+        rotateHue(img, plane, (2 * rng.nextDouble() - 1) * hue * 2 * StrictMath.PI);
+      }
     }
     for (int j = 0; j < img.length; j++) {
       img[j] = Math.max(0f, Math.min(1f, img[j]));
+    }
+  }
+
+  /**
+   * Rotates every RGB vector by {@code angle} about the grey axis k = (1, 1, 1) / sqrt 3 (Rodrigues:
+   * R = cos a I + sin a [k]x + (1 - cos a) k k^T).
+   */
+  private static void rotateHue(float[] img, int plane, double angle) {
+    double cos = StrictMath.cos(angle);
+    double sin = StrictMath.sin(angle) / StrictMath.sqrt(3);
+    double t = (1 - cos) / 3;
+    double d = cos + t;
+    double a = t - sin;
+    double b = t + sin;
+    for (int p = 0; p < plane; p++) {
+      double r = img[p];
+      double g = img[plane + p];
+      double bl = img[2 * plane + p];
+      img[p] = (float) (d * r + a * g + b * bl);
+      img[plane + p] = (float) (b * r + d * g + a * bl);
+      img[2 * plane + p] = (float) (a * r + b * g + d * bl);
     }
   }
 

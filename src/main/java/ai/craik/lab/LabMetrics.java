@@ -1,6 +1,10 @@
 package ai.craik.lab;
 
+import ai.craik.lab.LabOutcome.DrawnFigure;
+import ai.craik.report.LineChart;
 import ai.craik.run.MetricsLog;
+import ai.craik.run.RunSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,5 +27,39 @@ final class LabMetrics {
       }
     }
     return out;
+  }
+
+  /**
+   * A line chart of every metric whose key starts with {@code prefix} in the rows of {@code phase}
+   * (log y: only positive series), saved as figures/{@code file}.
+   */
+  static DrawnFigure curves(RunSession s, String phase, String file, String title, String prefix,
+      boolean logY, String caption) throws IOException {
+    LineChart.Builder chart = LineChart.builder().optTitle(title).optXLabel("step")
+        .optSize(720, 420).optLogY(logY);
+    List<Map<String, Object>> rows = MetricsLog.read(s.dir().metrics());
+    List<String> keys = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      for (String k : r.keySet()) {
+        if (k.startsWith(prefix) && !keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+    }
+    int drawn = 0;
+    for (String k : keys) {
+      List<double[]> xy = series(s.dir().metrics(), phase, k);
+      double[] x = xy.stream().mapToDouble(p -> p[0]).toArray();
+      double[] y = xy.stream().mapToDouble(p -> logY ? Math.max(p[1], 1e-8) : p[1]).toArray();
+      if (x.length > 0 && (!logY || java.util.Arrays.stream(y).allMatch(v -> v > 0))) {
+        chart.addSeries(k.substring(prefix.length()), x, y);
+        drawn++;
+      }
+    }
+    if (drawn == 0) {
+      chart.addSeries("(no data)", new double[] {0}, new double[] {1});
+    }
+    chart.build().savePng(s.dir().figure(file));
+    return new DrawnFigure(file, caption);
   }
 }

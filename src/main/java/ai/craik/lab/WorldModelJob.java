@@ -190,13 +190,13 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
 
     List<DrawnFigure> figures = new ArrayList<>();
     try {
-      figures.add(curves(session, "losses.png", "Loss terms (raw)", "loss/", true,
+      figures.add(LabMetrics.curves(session, PHASE, "losses.png", "Loss terms (raw)", "loss/", true,
           "Each loss term, unweighted: pred is the rollout prediction error; reg.* the"
               + " regularizers."));
       figures.add(collapseChart(session, latentDim));
-      figures.add(curves(session, "probe.png", "Position probe error (pixels)", "probe/", true,
+      figures.add(LabMetrics.curves(session, PHASE, "probe.png", "Position probe error (pixels)", "probe/", true,
           "The probe's loss and its error on training batches (pixels of the 65 frame)."));
-      figures.add(curves(session, "eval.png", "Held-out errors (pixels)", "eval/", true,
+      figures.add(LabMetrics.curves(session, PHASE, "eval.png", "Held-out errors (pixels)", "eval/", true,
           "Held-out probe error on encoded frames and unroll errors at the evaluated horizons."));
       figures.add(horizonChart(session, eval));
       figures.addAll(rolloutGifs(cfg, session, eval));
@@ -204,36 +204,6 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       throw new UncheckedIOException("cannot write figures in " + session.dir().figures(), e);
     }
     return new LabOutcome(summary, key, figures);
-  }
-
-  private static DrawnFigure curves(RunSession s, String file, String title, String prefix,
-      boolean logY, String caption) throws IOException {
-    LineChart.Builder chart = LineChart.builder().optTitle(title).optXLabel("step")
-        .optSize(720, 420).optLogY(logY);
-    List<Map<String, Object>> rows = MetricsLog.read(s.dir().metrics());
-    List<String> keys = new ArrayList<>();
-    for (Map<String, Object> r : rows) {
-      for (String k : r.keySet()) {
-        if (k.startsWith(prefix) && !keys.contains(k)) {
-          keys.add(k);
-        }
-      }
-    }
-    int drawn = 0;
-    for (String k : keys) {
-      List<double[]> xy = LabMetrics.series(s.dir().metrics(), PHASE, k);
-      double[] x = xy.stream().mapToDouble(p -> p[0]).toArray();
-      double[] y = xy.stream().mapToDouble(p -> logY ? Math.max(p[1], 1e-8) : p[1]).toArray();
-      if (x.length > 0 && (!logY || java.util.Arrays.stream(y).allMatch(v -> v > 0))) {
-        chart.addSeries(k.substring(prefix.length()), x, y);
-        drawn++;
-      }
-    }
-    if (drawn == 0) {
-      chart.addSeries("(no data)", new double[] {0}, new double[] {1});
-    }
-    chart.build().savePng(s.dir().figure(file));
-    return new DrawnFigure(file, caption);
   }
 
   private static DrawnFigure collapseChart(RunSession s, int latentDim) throws IOException {
