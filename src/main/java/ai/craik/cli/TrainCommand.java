@@ -1,6 +1,7 @@
 package ai.craik.cli;
 
 import ai.craik.lab.ImageJepaJob;
+import ai.craik.lab.VideoJepaJob;
 import ai.craik.lab.WorldModelJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code craik train <model>}: training commands. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train models: world-model (a JEPA world model of Two Rooms), image-jepa"
-        + " (self-supervised image representations).")
+        + " (self-supervised image representations), video-jepa (predicting the next frame's"
+        + " representation).")
 final class TrainCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -46,5 +48,20 @@ final class TrainCommand implements Runnable {
       options.overrides.add(0, "loss.name=" + loss);
     }
     return LabRunner.run("train", new ImageJepaJob(), options, spec.commandLine().getOut());
+  }
+
+  @Command(name = "video-jepa", mixinStandardHelpOptions = true,
+      description = "A video JEPA: predict the next frame's spatial representation from the last"
+          + " two, evaluated by detection AP per prediction horizon against \"nothing moves\";"
+          + " preset configs/video-jepa.yaml.")
+  int videoJepa(@Mixin RunOptions options,
+      @Option(names = "--data", paramLabel = "DATA", description = "moving-shapes (generated,"
+          + " the default), moving-digits:DIR (Moving MNIST from the MNIST files in DIR) or"
+          + " moving-digits (the same with generated shape sprites); sets data.source.")
+      String data) {
+    if (data != null) {
+      options.overrides.add(0, "data.source=" + data);
+    }
+    return LabRunner.run("train", new VideoJepaJob(), options, spec.commandLine().getOut());
   }
 }

@@ -69,23 +69,46 @@ public final class Shapes {
 
   /** The image [3, size, size] of the given factors. */
   public static float[] render(int size, Factors f) {
-    Checks.arg(f.label() >= 0 && f.label() < CLASSES.size(), "label %s is not in 0..%s",
-        f.label(), CLASSES.size() - 1);
-    double[][] unit = outline(f.label());
+    int plane = size * size;
+    float[] out = new float[3 * plane];
+    for (int ch = 0; ch < 3; ch++) {
+      java.util.Arrays.fill(out, ch * plane, (ch + 1) * plane, f.background()[ch]);
+    }
+    paint(out, 3, size, f.label(), f.x(), f.y(), f.radius(), f.rotation(), f.color());
+    return out;
+  }
+
+  /**
+   * Paints shape {@code label} (centre (x, y), circumradius, rotation, in pixels and radians) over
+   * the image {@code canvas} [channels, size, size]: each pixel inside the shape's bounding box
+   * becomes w color + (1 - w) old, with w the exact-area coverage estimated from 4 x 4 samples.
+   * {@code color} has one value per channel.
+   */
+  public static void paint(float[] canvas, int channels, int size, int label, double x, double y,
+      double radius, double rotation, float[] color) {
+    Checks.arg(label >= 0 && label < CLASSES.size(), "label %s is not in 0..%s", label,
+        CLASSES.size() - 1);
+    Checks.arg(canvas.length == channels * size * size && color.length == channels,
+        "canvas of %s values and %s colour values do not fit [%s, %s, %s]", canvas.length,
+        color.length, channels, size, size);
+    double[][] unit = outline(label);
     int n = unit.length;
     double[] px = new double[n];
     double[] py = new double[n];
-    double c = StrictMath.cos(f.rotation());
-    double s = StrictMath.sin(f.rotation());
+    double c = StrictMath.cos(rotation);
+    double s = StrictMath.sin(rotation);
     for (int i = 0; i < n; i++) {
-      px[i] = f.x() + f.radius() * (c * unit[i][0] - s * unit[i][1]);
-      py[i] = f.y() + f.radius() * (s * unit[i][0] + c * unit[i][1]);
+      px[i] = x + radius * (c * unit[i][0] - s * unit[i][1]);
+      py[i] = y + radius * (s * unit[i][0] + c * unit[i][1]);
     }
     int plane = size * size;
-    float[] out = new float[3 * plane];
     double step = 1.0 / SUPERSAMPLE;
-    for (int row = 0; row < size; row++) {
-      for (int col = 0; col < size; col++) {
+    int r0 = Math.max(0, (int) Math.floor(y - radius));
+    int r1 = Math.min(size - 1, (int) Math.ceil(y + radius));
+    int c0 = Math.max(0, (int) Math.floor(x - radius));
+    int c1 = Math.min(size - 1, (int) Math.ceil(x + radius));
+    for (int row = r0; row <= r1; row++) {
+      for (int col = c0; col <= c1; col++) {
         int inside = 0;
         for (int a = 0; a < SUPERSAMPLE; a++) {
           for (int b = 0; b < SUPERSAMPLE; b++) {
@@ -94,13 +117,16 @@ public final class Shapes {
             }
           }
         }
+        if (inside == 0) {
+          continue;
+        }
         float w = inside / (float) (SUPERSAMPLE * SUPERSAMPLE);
-        for (int ch = 0; ch < 3; ch++) {
-          out[ch * plane + row * size + col] = w * f.color()[ch] + (1 - w) * f.background()[ch];
+        for (int ch = 0; ch < channels; ch++) {
+          int k = ch * plane + row * size + col;
+          canvas[k] = w * color[ch] + (1 - w) * canvas[k];
         }
       }
     }
-    return out;
   }
 
   /** The outline of class {@code label} with circumradius 1, vertices in order. */

@@ -57,14 +57,25 @@ public final class GroupNorm {
     Shape s = x.getShape();
     Checks.arg(s.dimension() == 4 && s.get(1) == channels,
         "group norm '%s' expects input [B, %s, H, W], got %s", name, channels, s);
+    NDArray y = normalize(x, groups);
+    return y.mul(gain.reshape(1, channels, 1, 1)).add(bias.reshape(1, channels, 1, 1));
+  }
+
+  /**
+   * The normalization alone, without gain and bias: x [B, C, H, W] with each image's groups of
+   * C / groups channels brought to mean 0 and variance var / (var + eps).
+   */
+  public static NDArray normalize(NDArray x, int groups) {
+    Shape s = x.getShape();
+    Checks.arg(s.dimension() == 4 && s.get(1) % groups == 0,
+        "group normalization expects [B, C, H, W] with C divisible by %s, got %s", groups, s);
     long perGroup = s.get(1) / groups * s.get(2) * s.get(3);
     NDArray flat = x.reshape(s.get(0), groups, perGroup);
     Shape inner = new Shape(perGroup);
     NDArray ones = x.getManager().ones(inner);
     NDArray zeros = x.getManager().zeros(inner);
-    NDArray y = ai.djl.nn.norm.LayerNorm.layerNorm(flat, inner, ones, zeros, LayerNorm.DEFAULT_EPS)
+    return ai.djl.nn.norm.LayerNorm.layerNorm(flat, inner, ones, zeros, LayerNorm.DEFAULT_EPS)
         .singletonOrThrow().reshape(s);
-    return y.mul(gain.reshape(1, channels, 1, 1)).add(bias.reshape(1, channels, 1, 1));
   }
 
   /** The channel count C. */
