@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
  *   random resized crop   area fraction ~ U(cropMin, 1), log aspect (relative to the image's)
  *                         ~ U(log 3/4, log 4/3),
  *                         resampled bilinearly to H x W
+ *   rotation              by U(-rotation, rotation) degrees about the centre, bilinear, edges
+ *                         extended (off at 0; for images whose class does not depend on
+ *                         orientation, e.g. the shapes)
  *   horizontal flip       with probability flip
  *   colour jitter         with probability jitter: brightness x U(1 ± b), contrast around the
  *                         image mean x U(1 ± c), saturation around the grey level x U(1 ± s),
@@ -27,6 +30,7 @@ import java.util.SplittableRandom;
  * Bardes et al. 2022 (VICReg), arXiv:2105.04906, appendix (their probabilities are the defaults).
  *
  * @param cropMin least area fraction of the crop
+ * @param rotation largest rotation in degrees, in [0, 180]
  * @param flip probability of a horizontal flip
  * @param jitter probability of colour jitter
  * @param brightness b
@@ -37,10 +41,12 @@ import java.util.SplittableRandom;
  * @param blur probability of a Gaussian blur
  * @param solarize probability of solarization
  */
-public record Augment(double cropMin, double flip, double jitter, double brightness,
+public record Augment(double cropMin, double rotation, double flip, double jitter, double brightness,
     double contrast, double saturation, double hue, double gray, double blur, double solarize) {
   public Augment {
     Checks.arg(cropMin > 0 && cropMin <= 1, "crop_min %s must be in (0, 1]", cropMin);
+    Checks.arg(rotation >= 0 && rotation <= 180, "rotation %s must be in [0, 180] degrees",
+        rotation);
     for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
       Checks.arg(p >= 0 && p <= 1, "augmentation probabilities must be in [0, 1], got %s", p);
     }
@@ -55,12 +61,12 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
    * solarize 0.1.
    */
   public static Augment vicreg() {
-    return new Augment(0.08, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1);
+    return new Augment(0.08, 0, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1);
   }
 
   /** No change at all (crop of the whole image, every probability 0). */
   public static Augment none() {
-    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** An augmented copy of the batch [b, c, h, w]; the input is not changed. */
@@ -72,6 +78,9 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
     float[] out = new float[batch.length];
     for (int i = 0; i < b; i++) {
       float[] img = crop(batch, i * n, c, h, w, rng);
+      if (rotation > 0) {
+        img = rotated(img, c, h, w, (2 * rng.nextDouble() - 1) * rotation);
+      }
       if (rng.nextDouble() < flip) {
         flipInPlace(img, c, h, w);
       }
@@ -119,6 +128,41 @@ public record Augment(double cropMin, double flip, double jitter, double brightn
           double v = (1 - fy) * ((1 - fx) * src[r1 + xs.lo[x]] + fx * src[r1 + xs.hi[x]])
               + fy * ((1 - fx) * src[r2 + xs.lo[x]] + fx * src[r2 + xs.hi[x]]);
           out[k * h * w + y * w + x] = (float) v;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The image rotated by {@code degrees} about its centre (positive: clockwise on screen, rows
+   * running down), bilinear, edges extended.
+   */
+  static float[] rotated(float[] img, int c, int h, int w, double degrees) {
+    double a = StrictMath.toRadians(degrees);
+    double cos = StrictMath.cos(a);
+    double sin = StrictMath.sin(a);
+    double cx = (w - 1) / 2.0;
+    double cy = (h - 1) / 2.0;
+    float[] out = new float[img.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        // The source point that lands on (x, y): the inverse rotation.
+        double sx = cos * (x - cx) + sin * (y - cy) + cx;
+        double sy = -sin * (x - cx) + cos * (y - cy) + cy;
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        double fx = sx - x0;
+        double fy = sy - y0;
+        int xa = clamp(x0, w);
+        int xb = clamp(x0 + 1, w);
+        int ya = clamp(y0, h);
+        int yb = clamp(y0 + 1, h);
+        for (int k = 0; k < c; k++) {
+          int p = k * h * w;
+          double v = (1 - fy) * ((1 - fx) * img[p + ya * w + xa] + fx * img[p + ya * w + xb])
+              + fy * ((1 - fx) * img[p + yb * w + xa] + fx * img[p + yb * w + xb]);
+          out[p + y * w + x] = (float) v;
         }
       }
     }

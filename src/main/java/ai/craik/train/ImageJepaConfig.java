@@ -33,11 +33,12 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
   }
 
   /** The augmentation parameters of {@link Augment}. */
-  public record AugmentSpec(double cropMin, double flip, double jitter, double brightness,
+  public record AugmentSpec(double cropMin, double rotation, double flip, double jitter, double brightness,
       double contrast, double saturation, double hue, double gray, double blur, double solarize) {
     public AugmentSpec {
       ConfigChecks.inRange("hue", hue, 0.0, 0.5);
       ConfigChecks.inRange("crop_min", cropMin, 0.01, 1.0);
+      ConfigChecks.inRange("rotation", rotation, 0.0, 180.0);
       for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
         ConfigChecks.inRange("flip, jitter, gray, blur and solarize", p, 0.0, 1.0);
       }
@@ -48,7 +49,7 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
 
     /** The augmentation these settings describe. */
     public Augment toAugment() {
-      return new Augment(cropMin, flip, jitter, brightness, contrast, saturation, hue, gray, blur,
+      return new Augment(cropMin, rotation, flip, jitter, brightness, contrast, saturation, hue, gray, blur,
           solarize);
     }
   }

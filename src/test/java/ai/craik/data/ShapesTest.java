@@ -71,7 +71,7 @@ class ShapesTest {
       assertThat(f.x() + f.radius()).isLessThanOrEqualTo(16);
       assertThat(f.y() - f.radius()).isGreaterThanOrEqualTo(0);
       assertThat(f.y() + f.radius()).isLessThanOrEqualTo(16);
-      assertThat(f.radius()).isBetween(0.2 * 16, 0.4 * 16);
+      assertThat(f.radius()).isBetween(0.25 * 16, 0.45 * 16);
       double contrast = 0;
       for (int c = 0; c < 3; c++) {
         contrast += Math.pow(f.color()[c] - f.background()[c], 2);
