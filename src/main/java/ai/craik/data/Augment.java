@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  *   Gaussian blur         with probability blur, sigma ~ U(0.1, 2) x H / 64 pixels, at least 0.1
  *                         (SimCLR's 0.1-2 at 224 px is 10x stronger than this at 32 px)
  *   solarize              with probability solarize: x -> 1 - x where x >= 0.5
+ *   invert                with probability invert: x -> 1 - x everywhere (the negative; for
+ *                         images whose class does not depend on which side is brighter)
  * </pre>
  *
  * Values are clipped to [0, 1] after the jitter. Chen et al. 2020 (SimCLR), arXiv:2002.05709;
@@ -40,14 +42,16 @@ import java.util.SplittableRandom;
  * @param gray probability of grayscale
  * @param blur probability of a Gaussian blur
  * @param solarize probability of solarization
+ * @param invert probability of the negative
  */
 public record Augment(double cropMin, double rotation, double flip, double jitter, double brightness,
-    double contrast, double saturation, double hue, double gray, double blur, double solarize) {
+    double contrast, double saturation, double hue, double gray, double blur, double solarize,
+    double invert) {
   public Augment {
     Checks.arg(cropMin > 0 && cropMin <= 1, "crop_min %s must be in (0, 1]", cropMin);
     Checks.arg(rotation >= 0 && rotation <= 180, "rotation %s must be in [0, 180] degrees",
         rotation);
-    for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
+    for (double p : new double[] {flip, jitter, gray, blur, solarize, invert}) {
       Checks.arg(p >= 0 && p <= 1, "augmentation probabilities must be in [0, 1], got %s", p);
     }
     for (double m : new double[] {brightness, contrast, saturation}) {
@@ -61,12 +65,12 @@ public record Augment(double cropMin, double rotation, double flip, double jitte
    * solarize 0.1.
    */
   public static Augment vicreg() {
-    return new Augment(0.08, 0, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1);
+    return new Augment(0.08, 0, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1, 0);
   }
 
   /** No change at all (crop of the whole image, every probability 0). */
   public static Augment none() {
-    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** An augmented copy of the batch [b, c, h, w]; the input is not changed. */
@@ -97,6 +101,11 @@ public record Augment(double cropMin, double rotation, double flip, double jitte
       if (rng.nextDouble() < solarize) {
         for (int j = 0; j < n; j++) {
           img[j] = img[j] >= 0.5f ? 1 - img[j] : img[j];
+        }
+      }
+      if (invert > 0 && rng.nextDouble() < invert) {
+        for (int j = 0; j < n; j++) {
+          img[j] = 1 - img[j];
         }
       }
       System.arraycopy(img, 0, out, i * n, n);

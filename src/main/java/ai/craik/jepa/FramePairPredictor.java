@@ -14,11 +14,12 @@ import java.util.SplittableRandom;
  *
  * <pre>
  *   h = relu(GN(conv3x3([s_{t-1}; s_t])));  h = relu(GN(conv3x3(h)))  (layers - 1 times)
- *   s_{t+1} = s_t + conv3x3(h)
+ *   s_{t+1} = conv3x3(h)           or, residual,   s_{t+1} = s_t + conv3x3(h)
  * </pre>
  *
  * Two frames give position and velocity, so constant motion is predictable without actions. The
- * residual form starts as "nothing moves" (the output convolution's weights start small).
+ * residual form starts near "nothing moves", which is also a local minimum it tends to stay in when
+ * objects move less than a cell per frame; the direct form has to produce the whole map.
  *
  * <p>Shapes: s_{t-1}, s_t [B, C, h, w] to [B, C, h, w]. Parameters {@code in}, {@code gn<i>},
  * {@code mid<i>}, {@code out}.
@@ -29,19 +30,22 @@ public final class FramePairPredictor {
   private final Conv2d[] mids;
   private final Conv2d out;
   private final int channels;
+  private final boolean residual;
 
   /**
    * Adds the predictor's parameters for maps of {@code channels} channels.
    *
    * @param hidden channels of the hidden layers
    * @param layers hidden layers, at least 1
+   * @param residual whether the output is added to the current map
    */
   public FramePairPredictor(Parameters params, int channels, int hidden, int layers,
-      SplittableRandom init) {
+      boolean residual, SplittableRandom init) {
     Checks.arg(channels > 0 && hidden > 0 && layers >= 1,
         "the frame-pair predictor needs positive channels and hidden width and at least one"
             + " layer, got %s, %s, %s", channels, hidden, layers);
     this.channels = channels;
+    this.residual = residual;
     this.in = new Conv2d(params, "in", 2 * channels, hidden, 3, 1, 1, WeightInit.HE_UNIFORM,
         init);
     this.norms = new GroupNorm[layers];
@@ -67,6 +71,7 @@ public final class FramePairPredictor {
     for (int i = 0; i < mids.length; i++) {
       h = Activation.RELU.apply(norms[i + 1].forward(mids[i].forward(h)));
     }
-    return current.add(out.forward(h));
+    NDArray y = out.forward(h);
+    return residual ? current.add(y) : y;
   }
 }

@@ -34,13 +34,14 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
 
   /** The augmentation parameters of {@link Augment}. */
   public record AugmentSpec(double cropMin, double rotation, double flip, double jitter, double brightness,
-      double contrast, double saturation, double hue, double gray, double blur, double solarize) {
+      double contrast, double saturation, double hue, double gray, double blur, double solarize,
+      double invert) {
     public AugmentSpec {
       ConfigChecks.inRange("hue", hue, 0.0, 0.5);
       ConfigChecks.inRange("crop_min", cropMin, 0.01, 1.0);
       ConfigChecks.inRange("rotation", rotation, 0.0, 180.0);
-      for (double p : new double[] {flip, jitter, gray, blur, solarize}) {
-        ConfigChecks.inRange("flip, jitter, gray, blur and solarize", p, 0.0, 1.0);
+      for (double p : new double[] {flip, jitter, gray, blur, solarize, invert}) {
+        ConfigChecks.inRange("flip, jitter, gray, blur, solarize and invert", p, 0.0, 1.0);
       }
       for (double m : new double[] {brightness, contrast, saturation}) {
         ConfigChecks.inRange("brightness, contrast and saturation", m, 0.0, 0.99);
@@ -50,17 +51,21 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
     /** The augmentation these settings describe. */
     public Augment toAugment() {
       return new Augment(cropMin, rotation, flip, jitter, brightness, contrast, saturation, hue, gray, blur,
-          solarize);
+          solarize, invert);
     }
   }
 
   /**
    * The encoder ({@code small_cnn} with {@code widths}, or {@code resnet18}, the CIFAR variant with
-   * stage widths {@code resnet_width} x 1, 2, 4, 8) and the projector's layer widths after the
-   * encoder's features.
+   * stage widths {@code resnet_width} x 1, 2, 4, 8), the projector's layer widths after the
+   * encoder's features and its hidden norm ({@code batch}: over each view's batch, as VICReg;
+   * {@code layer}: per row).
    */
   public record Model(String encoder, List<Integer> widths, int resnetWidth,
-      List<Integer> projector) {
+      List<Integer> projector, String projectorNorm) {
+    /** The projector norms by name. */
+    public static final List<String> NORMS = List.of("batch", "layer");
+
     /** The encoders by name. */
     public static final List<String> ENCODERS = List.of("small_cnn", "resnet18");
 
@@ -69,6 +74,7 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
       ConfigChecks.nonEmpty("widths", widths);
       ConfigChecks.atLeast("resnet_width", resnetWidth, 1);
       ConfigChecks.nonEmpty("projector", projector);
+      ConfigChecks.oneOf("projector_norm", projectorNorm, NORMS);
       for (int w : widths) {
         ConfigChecks.atLeast("widths", w, 1);
       }

@@ -78,7 +78,7 @@ public final class ImageJepaTrainer implements AutoCloseable {
       widths[i + 1] = cfg.model().projector().get(i);
     }
     this.projector = new Projector(projectorParams, "projector", widths,
-        streams.stream("init_projector"));
+        cfg.model().projectorNorm().equals("batch"), streams.stream("init_projector"));
     this.loss = criterion(cfg.loss(), streams.seedFor("sigreg"));
     Map<String, Parameters> modules = new LinkedHashMap<>();
     modules.put("encoder", encoderParams);
@@ -153,8 +153,10 @@ public final class ImageJepaTrainer implements AutoCloseable {
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       optimizers.zeroGradients();
       features = encoder.features(x); // [2B, F]
-      NDArray z = projector.forward(features); // [2B, P]
-      LossTerms terms = loss.loss(z.get("0:" + b), z.get(b + ":"), streams.stream("sigreg", step));
+      NDArray za = projector.forward(features.get("0:" + b)); // [B, P], each view on its own
+      NDArray zb = projector.forward(features.get(b + ":"));
+      NDArray z = za.concat(zb, 0);
+      LossTerms terms = loss.loss(za, zb, streams.stream("sigreg", step));
       gc.backward(terms.total());
       m.put("loss/total", (double) terms.total().getFloat());
       terms.parts().forEach((k, v) -> m.put("loss/" + k, (double) v.getFloat()));

@@ -29,10 +29,11 @@ public record VideoJepaConfig(Data data, Model model, Loss loss, Train train, Ev
   /**
    * The encoder: a ResNet with a stride-2 stem and stages of {@code widths} channels with
    * {@code blocks} basic blocks (every stage after the first halves the map); the predictor's
-   * hidden width and layers; the projector's widths for the regularizer.
+   * hidden width and layers and whether it adds its output to the current map; the projector's
+   * widths for the regularizer.
    */
   public record Model(List<Integer> widths, List<Integer> blocks, int predictorWidth,
-      int predictorLayers, List<Integer> projector) {
+      int predictorLayers, boolean predictorResidual, List<Integer> projector) {
     public Model {
       ConfigChecks.nonEmpty("widths", widths);
       ConfigChecks.size("blocks", blocks, widths.size());

@@ -89,7 +89,7 @@ public final class VideoJepaTrainer implements AutoCloseable {
     this.grid = encoder.mapSize();
     this.cell = source.size() / grid;
     this.predictor = new FramePairPredictor(predictorParams, channels, m.predictorWidth(),
-        m.predictorLayers(), streams.stream("init_predictor"));
+        m.predictorLayers(), m.predictorResidual(), streams.stream("init_predictor"));
     int[] proj = new int[m.projector().size() + 1];
     proj[0] = channels;
     for (int i = 0; i < m.projector().size(); i++) {

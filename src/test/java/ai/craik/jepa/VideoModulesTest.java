@@ -24,7 +24,7 @@ class VideoModulesTest {
   void predictorMapsTwoMapsToOneAndStartsNearNothingMoves() {
     try (NDManager m = NDManager.newBaseManager()) {
       Parameters p = new Parameters(m);
-      FramePairPredictor pred = new FramePairPredictor(p, 4, 8, 2, new SplittableRandom(1));
+      FramePairPredictor pred = new FramePairPredictor(p, 4, 8, 2, true, new SplittableRandom(1));
       NDArray a = m.randomNormal(new Shape(2, 4, 5, 5));
       NDArray b = m.randomNormal(new Shape(2, 4, 5, 5));
       NDArray next = pred.predict(a, b);
@@ -35,6 +35,11 @@ class VideoModulesTest {
       assertThat(pred.predict(a, b).toFloatArray()).containsExactly(b.toFloatArray());
       assertThatThrownBy(() -> pred.predict(a, m.zeros(new Shape(2, 4, 4, 4))))
           .hasMessageContaining("two maps [B, 4, h, w]");
+      Parameters q = new Parameters(m);
+      FramePairPredictor direct = new FramePairPredictor(q, 4, 8, 2, false,
+          new SplittableRandom(1));
+      q.get("out.w").muli(0);
+      assertThat(direct.predict(a, b).toFloatArray()).containsOnly(0f); // the bias only
     }
   }
 
