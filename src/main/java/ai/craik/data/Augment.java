@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * (SimCLR, BYOL, VICReg):
  *
  * <pre>
- *   random resized crop   area fraction ~ U(cropMin, 1), log aspect (relative to the image's)
+ *   random resized crop   area fraction ~ U(cropMin, cropMax), log aspect (relative to the image's)
  *                         ~ U(log 3/4, log 4/3),
  *                         resampled bilinearly to H x W
  *   rotation              by U(-rotation, rotation) degrees about the centre, bilinear, edges
@@ -32,6 +32,9 @@ import java.util.SplittableRandom;
  * Bardes et al. 2022 (VICReg), arXiv:2105.04906, appendix (their probabilities are the defaults).
  *
  * @param cropMin least area fraction of the crop
+ * @param cropMax largest area fraction of the crop, at least 1; above 1 the crop reaches past the
+ *     image, whose edges are extended, so the content shrinks (a zoom-out: for images on a plain
+ *     background, size and position change without cutting the object)
  * @param rotation largest rotation in degrees, in [0, 180]
  * @param flip probability of a horizontal flip
  * @param jitter probability of colour jitter
@@ -44,11 +47,12 @@ import java.util.SplittableRandom;
  * @param solarize probability of solarization
  * @param invert probability of the negative
  */
-public record Augment(double cropMin, double rotation, double flip, double jitter, double brightness,
+public record Augment(double cropMin, double cropMax, double rotation, double flip, double jitter, double brightness,
     double contrast, double saturation, double hue, double gray, double blur, double solarize,
     double invert) {
   public Augment {
     Checks.arg(cropMin > 0 && cropMin <= 1, "crop_min %s must be in (0, 1]", cropMin);
+    Checks.arg(cropMax >= 1 && cropMax <= 16, "crop_max %s must be in [1, 16]", cropMax);
     Checks.arg(rotation >= 0 && rotation <= 180, "rotation %s must be in [0, 180] degrees",
         rotation);
     for (double p : new double[] {flip, jitter, gray, blur, solarize, invert}) {
@@ -65,12 +69,12 @@ public record Augment(double cropMin, double rotation, double flip, double jitte
    * solarize 0.1.
    */
   public static Augment vicreg() {
-    return new Augment(0.08, 0, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1, 0);
+    return new Augment(0.08, 1, 0, 0.5, 0.8, 0.4, 0.4, 0.2, 0.1, 0.2, 0.5, 0.1, 0);
   }
 
   /** No change at all (crop of the whole image, every probability 0). */
   public static Augment none() {
-    return new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** An augmented copy of the batch [b, c, h, w]; the input is not changed. */
@@ -115,13 +119,14 @@ public record Augment(double cropMin, double rotation, double flip, double jitte
 
   /** A random resized crop of image {@code at}, resampled bilinearly to h x w. */
   private float[] crop(float[] src, int at, int c, int h, int w, SplittableRandom rng) {
-    double area = cropMin + (1 - cropMin) * rng.nextDouble();
+    double area = cropMin + (cropMax - cropMin) * rng.nextDouble();
     double logRatio = StrictMath.log(3.0 / 4)
         + (StrictMath.log(4.0 / 3) - StrictMath.log(3.0 / 4)) * rng.nextDouble();
-    double ratio = cropMin == 1 ? 1 : StrictMath.exp(logRatio); // relative to the image's aspect
-    double cw = Math.min(w, w * StrictMath.sqrt(area * ratio));
-    double ch = Math.min(h, h * StrictMath.sqrt(area / ratio));
-    double x0 = rng.nextDouble() * (w - cw);
+    double ratio = cropMin == 1 && cropMax == 1 ? 1 : StrictMath.exp(logRatio); // vs the image's
+    double cap = cropMax > 1 ? Double.MAX_VALUE : 1; // a zoom-out crop may exceed the image
+    double cw = w * Math.min(cap, StrictMath.sqrt(area * ratio));
+    double ch = h * Math.min(cap, StrictMath.sqrt(area / ratio));
+    double x0 = rng.nextDouble() * (w - cw); // in [w - cw, 0] when the crop is wider
     double y0 = rng.nextDouble() * (h - ch);
     Axis ys = Axis.of(y0, ch, h);
     Axis xs = Axis.of(x0, cw, w);

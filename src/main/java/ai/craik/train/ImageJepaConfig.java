@@ -33,12 +33,13 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
   }
 
   /** The augmentation parameters of {@link Augment}. */
-  public record AugmentSpec(double cropMin, double rotation, double flip, double jitter, double brightness,
+  public record AugmentSpec(double cropMin, double cropMax, double rotation, double flip, double jitter, double brightness,
       double contrast, double saturation, double hue, double gray, double blur, double solarize,
       double invert) {
     public AugmentSpec {
       ConfigChecks.inRange("hue", hue, 0.0, 0.5);
       ConfigChecks.inRange("crop_min", cropMin, 0.01, 1.0);
+      ConfigChecks.inRange("crop_max", cropMax, 1.0, 16.0);
       ConfigChecks.inRange("rotation", rotation, 0.0, 180.0);
       for (double p : new double[] {flip, jitter, gray, blur, solarize, invert}) {
         ConfigChecks.inRange("flip, jitter, gray, blur, solarize and invert", p, 0.0, 1.0);
@@ -50,7 +51,7 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
 
     /** The augmentation these settings describe. */
     public Augment toAugment() {
-      return new Augment(cropMin, rotation, flip, jitter, brightness, contrast, saturation, hue, gray, blur,
+      return new Augment(cropMin, cropMax, rotation, flip, jitter, brightness, contrast, saturation, hue, gray, blur,
           solarize, invert);
     }
   }

@@ -41,7 +41,7 @@ class AugmentTest {
     float[] x = batch(2, 3, 5, 7, 4);
     assertThat(Augment.none().apply(x, 2, 3, 5, 7, new SplittableRandom(1)))
         .containsExactly(x, offset(1e-6f));
-    Augment flipOnly = new Augment(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    Augment flipOnly = new Augment(1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     float[] f = flipOnly.apply(x, 2, 3, 5, 7, new SplittableRandom(1));
     assertThat(f[0]).isCloseTo(x[6], offset(1e-6f)); // pixel (0, 0) <- (0, 6)
     assertThat(flipOnly.apply(f, 2, 3, 5, 7, new SplittableRandom(2)))
@@ -51,14 +51,14 @@ class AugmentTest {
   @Test
   void grayscaleSolarizeAndBlurDoWhatTheySay() {
     float[] x = batch(1, 3, 6, 6, 5);
-    float[] g = new Augment(1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0).apply(x, 1, 3, 6, 6,
+    float[] g = new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0).apply(x, 1, 3, 6, 6,
         new SplittableRandom(1));
     for (int p = 0; p < 36; p++) {
       assertThat(g[p]).isEqualTo(g[36 + p]).isEqualTo(g[72 + p]);
       assertThat((double) g[p]).isCloseTo(0.299 * x[p] + 0.587 * x[36 + p] + 0.114 * x[72 + p],
           offset(1e-5));
     }
-    float[] s = new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0).apply(x, 1, 3, 6, 6,
+    float[] s = new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0).apply(x, 1, 3, 6, 6,
         new SplittableRandom(1));
     for (int i = 0; i < x.length; i++) {
       assertThat(s[i]).isCloseTo(x[i] >= 0.5f ? 1 - x[i] : x[i], offset(1e-6f));
@@ -77,7 +77,7 @@ class AugmentTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = 0.25f + 0.5f * x[i]; // room to rotate without clipping
     }
-    float[] r = new Augment(1, 0, 0, 1, 0, 0, 0, 0.5, 0, 0, 0, 0).apply(x, 1, 3, 4, 4,
+    float[] r = new Augment(1, 1, 0, 0, 1, 0, 0, 0, 0.5, 0, 0, 0, 0).apply(x, 1, 3, 4, 4,
         new SplittableRandom(3));
     boolean changed = false;
     for (int p = 0; p < 16; p++) {
@@ -92,7 +92,7 @@ class AugmentTest {
       changed |= Math.abs(r[p] - x[p]) > 1e-3;
     }
     assertThat(changed).isTrue();
-    assertThatThrownBy(() -> new Augment(1, 0, 0, 0, 0, 0, 0, 0.6, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0.6, 0, 0, 0, 0))
         .hasMessageContaining("hue");
   }
 
@@ -101,9 +101,31 @@ class AugmentTest {
   }
 
   @Test
+  void aZoomOutCropShrinksTheContentAndExtendsTheEdges() {
+    // A bright 4 x 4 square in the middle of a dark 16 x 16 image: crops of area 4 (twice the side)
+    // halve it, so about a quarter of its bright area remains; the border stays dark.
+    float[] x = new float[256];
+    for (int y = 6; y < 10; y++) {
+      for (int c = 6; c < 10; c++) {
+        x[y * 16 + c] = 1;
+      }
+    }
+    Augment zoomOut = new Augment(1, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    float[] z = zoomOut.apply(x, 1, 1, 16, 16, new SplittableRandom(2));
+    double mass = 0;
+    for (float v : z) {
+      mass += v;
+    }
+    assertThat(mass).isBetween(0.1 * 16, 0.45 * 16); // area ~ U(1, 4): the square shrinks
+    assertThat(z[0]).isEqualTo(0f);
+    assertThatThrownBy(() -> new Augment(1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        .hasMessageContaining("crop_max");
+  }
+
+  @Test
   void invertGivesTheNegative() {
     float[] x = batch(2, 3, 4, 4, 8);
-    float[] n = new Augment(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).apply(x, 2, 3, 4, 4,
+    float[] n = new Augment(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).apply(x, 2, 3, 4, 4,
         new SplittableRandom(1));
     for (int i = 0; i < x.length; i++) {
       assertThat(n[i]).isCloseTo(1 - x[i], offset(1e-6f));
@@ -123,19 +145,19 @@ class AugmentTest {
     float[] flat = new float[36];
     java.util.Arrays.fill(flat, 0.7f);
     assertThat(Augment.rotated(flat, 1, 6, 6, 33)).containsOnly(0.7f); // edges extended
-    assertThatThrownBy(() -> new Augment(1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Augment(1, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         .hasMessageContaining("rotation");
   }
 
   @Test
   void aCropOfTheWholeImageWithJitterOffKeepsTheMeanAndBadSettingsAreRejected() {
     float[] x = batch(1, 1, 12, 12, 9);
-    float[] crop = new Augment(0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).apply(x, 1, 1, 12, 12,
+    float[] crop = new Augment(0.3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).apply(x, 1, 1, 12, 12,
         new SplittableRandom(4));
     assertThat(crop).hasSize(144);
-    assertThatThrownBy(() -> new Augment(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Augment(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         .hasMessageContaining("crop_min");
-    assertThatThrownBy(() -> new Augment(1, 0, 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new Augment(1, 1, 0, 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         .hasMessageContaining("probabilities");
     assertThatThrownBy(() -> Augment.none().apply(x, 1, 2, 12, 12, new SplittableRandom(1)))
         .hasMessageContaining("1 or 3 channels");
