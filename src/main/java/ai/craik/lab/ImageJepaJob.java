@@ -61,45 +61,31 @@ public final class ImageJepaJob implements LabProblem<ImageJepaConfig> {
         Runtime.getRuntime().availableProcessors());
     ImageJepaConfig.Train t = cfg.train();
     try (ImageJepaTrainer trainer = new ImageJepaTrainer(cfg, data, session.random(), manager)) {
-      long started = System.nanoTime();
-      double before = WorldModelJob.lastNumber(MetricsLog.read(session.dir().metrics()),
-          "time/train_seconds");
-      long startStep = TrainingLoop.run(session, new TrainingLoop.Schedule(PHASE, t.steps(),
-          t.logEvery(), t.checkpointEvery()), trainer.state(), manager, (step, scope) -> {
+      TimedTraining timed = TimedTraining.run(session, new TrainingLoop.Schedule(PHASE,
+          t.steps(), t.logEvery(), t.checkpointEvery()), trainer.state(), manager,
+          (step, scope) -> {
             Map<String, Double> m = trainer.step(step, scope);
             long done = step + 1;
             int every = cfg.eval().every();
             if (every > 0 && (done % every == 0 || done == t.steps())) {
               m.put("eval/knn_accuracy", trainer.quickKnnAccuracy(scope));
             }
-            m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
             return m;
           });
       List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
-      double trainSeconds = Math.max(before, WorldModelJob.lastNumber(rows, "time/train_seconds"));
       session.progress().start("evaluate", 1, 0, "evaluation");
       ImageJepaTrainer.Evaluation e = trainer.evaluate(manager);
       session.progress().update(1, "");
       session.progress().close();
-      return outcome(cfg, session, data, trainer, e, rows, trainSeconds, startStep);
+      return outcome(cfg, session, data, trainer, e, rows, timed.seconds(), timed.startStep());
     }
   }
 
   private LabOutcome outcome(ImageJepaConfig cfg, RunSession session, ImageDataset data,
       ImageJepaTrainer trainer, ImageJepaTrainer.Evaluation e, List<Map<String, Object>> rows,
       double trainSeconds, long startStep) {
-    Map<String, Object> last = Map.of();
-    for (Map<String, Object> r : rows) {
-      if (PHASE.equals(r.get("phase"))) {
-        last = r;
-      }
-    }
-    Map<String, Object> losses = new LinkedHashMap<>();
-    last.forEach((k, v) -> {
-      if (k.startsWith("loss/")) {
-        losses.put(k.substring("loss/".length()), v);
-      }
-    });
+    Map<String, Object> last = LabMetrics.lastRow(rows, PHASE);
+    Map<String, Object> losses = LabMetrics.withPrefix(last, "loss/");
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("data", data.name());
     summary.put("loss", cfg.loss().name());

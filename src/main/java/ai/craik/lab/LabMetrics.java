@@ -15,6 +15,28 @@ import java.util.Map;
 final class LabMetrics {
   private LabMetrics() {}
 
+  /** The last metrics row of {@code phase}, or an empty map. */
+  static Map<String, Object> lastRow(List<Map<String, Object>> rows, String phase) {
+    Map<String, Object> last = Map.of();
+    for (Map<String, Object> r : rows) {
+      if (phase.equals(r.get("phase"))) {
+        last = r;
+      }
+    }
+    return last;
+  }
+
+  /** The entries of {@code row} whose key starts with {@code prefix}, the prefix removed. */
+  static Map<String, Object> withPrefix(Map<String, Object> row, String prefix) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    row.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
+  }
+
   /** (step, value) pairs of {@code key} in the rows of {@code phase}. */
   static List<double[]> series(Path metrics, String phase, String key) {
     List<double[]> out = new ArrayList<>();

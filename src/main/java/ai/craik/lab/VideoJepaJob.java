@@ -64,11 +64,9 @@ public final class VideoJepaJob implements LabProblem<VideoJepaConfig> {
     VideoJepaConfig.Train t = cfg.train();
     VideoJepaConfig.Eval ev = cfg.eval();
     try (VideoJepaTrainer trainer = new VideoJepaTrainer(cfg, source, session.random(), manager)) {
-      long started = System.nanoTime();
-      double before = WorldModelJob.lastNumber(MetricsLog.read(session.dir().metrics()),
-          "time/train_seconds");
-      long startStep = TrainingLoop.run(session, new TrainingLoop.Schedule(PHASE, t.steps(),
-          t.logEvery(), t.checkpointEvery()), trainer.state(), manager, (step, scope) -> {
+      TimedTraining timed = TimedTraining.run(session, new TrainingLoop.Schedule(PHASE,
+          t.steps(), t.logEvery(), t.checkpointEvery()), trainer.state(), manager,
+          (step, scope) -> {
             Map<String, Double> m = trainer.step(step, scope);
             long done = step + 1;
             if (ev.every() > 0 && (done % ev.every() == 0 || done == t.steps())) {
@@ -77,35 +75,23 @@ public final class VideoJepaJob implements LabProblem<VideoJepaConfig> {
               m.put("eval/baseline_ap_1", q.baselineAp()[0]);
               m.put("eval/encoded_ap_1", q.encodedAp()[0]);
             }
-            m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
             return m;
           });
       List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
-      double trainSeconds = Math.max(before, WorldModelJob.lastNumber(rows, "time/train_seconds"));
       session.progress().start("evaluate", 1, 0, "evaluation");
       trainer.fitHead(ev.headSteps(), manager);
       VideoJepaTrainer.Evaluation e = trainer.evaluate(ev.testClips(), ev.gifs(), manager);
       session.progress().update(1, "");
       session.progress().close();
-      return outcome(cfg, session, source, e, rows, trainSeconds, startStep);
+      return outcome(cfg, session, source, e, rows, timed.seconds(), timed.startStep());
     }
   }
 
   private LabOutcome outcome(VideoJepaConfig cfg, RunSession session, ClipSource source,
       VideoJepaTrainer.Evaluation e, List<Map<String, Object>> rows, double trainSeconds,
       long startStep) {
-    Map<String, Object> last = Map.of();
-    for (Map<String, Object> r : rows) {
-      if (PHASE.equals(r.get("phase"))) {
-        last = r;
-      }
-    }
-    Map<String, Object> losses = new LinkedHashMap<>();
-    last.forEach((k, v) -> {
-      if (k.startsWith("loss/")) {
-        losses.put(k.substring("loss/".length()), v);
-      }
-    });
+    Map<String, Object> last = LabMetrics.lastRow(rows, PHASE);
+    Map<String, Object> losses = LabMetrics.withPrefix(last, "loss/");
     Map<String, Object> ap = new LinkedHashMap<>();
     Map<String, Object> baseline = new LinkedHashMap<>();
     Map<String, Object> encoded = new LinkedHashMap<>();

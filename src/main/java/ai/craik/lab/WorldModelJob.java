@@ -74,10 +74,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
       WorldModelTrainer trainer) {
     WorldModelConfig.Train t = cfg.train();
     boolean[] first = {true};
-    long started = System.nanoTime();
-    // Training time over every session of a resumed run: the last logged total plus this one.
-    double before = lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds");
-    long startStep = TrainingLoop.run(session,
+    TimedTraining timed = TimedTraining.run(session,
         new TrainingLoop.Schedule(PHASE, t.steps(), t.logEvery(), t.checkpointEvery()),
         trainer.state(), manager, (step, scope) -> {
           if (first[0]) {
@@ -93,15 +90,12 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
             m.put("eval/wall_penetration_px", wall.penetrationPx());
             m.put("eval/wall_crossed_fraction", wall.crossedFraction());
           }
-          m.put("time/train_seconds", before + (System.nanoTime() - started) / 1e9);
           return m;
         });
-    double trainSeconds = Math.max(before,
-        lastNumber(MetricsLog.read(session.dir().metrics()), "time/train_seconds"));
     UnrollEvaluation eval = trainer.evaluate(manager);
     WallPushEvaluation wall = trainer.wallPush(manager);
     // The collapse monitor sees the learned part of the latent (not a pixel context).
-    return outcome(cfg, session, eval, wall, trainSeconds, startStep,
+    return outcome(cfg, session, eval, wall, timed.seconds(), timed.startStep(),
         trainer.jepa().latentDim() - trainer.jepa().encoder().contextDim());
   }
 
@@ -130,18 +124,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   private LabOutcome outcome(WorldModelConfig cfg, RunSession session, UnrollEvaluation eval,
       WallPushEvaluation wall, double trainSeconds, long startStep, int latentDim) {
     List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
-    Map<String, Object> last = Map.of();
-    for (Map<String, Object> r : rows) {
-      if (PHASE.equals(r.get("phase"))) {
-        last = r;
-      }
-    }
-    Map<String, Object> losses = new LinkedHashMap<>();
-    last.forEach((k, v) -> {
-      if (k.startsWith("loss/")) {
-        losses.put(k.substring("loss/".length()), v);
-      }
-    });
+    Map<String, Object> last = LabMetrics.lastRow(rows, PHASE);
+    Map<String, Object> losses = LabMetrics.withPrefix(last, "loss/");
     Map<String, Object> unroll = new LinkedHashMap<>();
     Map<String, Object> still = new LinkedHashMap<>();
     Map<String, Object> latent = new LinkedHashMap<>();
