@@ -34,7 +34,7 @@ final class TrainCommand implements Runnable {
       description = "Self-supervised representation learning on images (two augmented views,"
           + " one encoder, a joint-embedding loss), evaluated by a linear probe and k-NN on the"
           + " test split against the randomly initialized encoder; preset"
-          + " configs/image-jepa.yaml.")
+          + " configs/image-jepa.yaml (configs/image-jepa-mnist.yaml with --data mnist:DIR).")
   int imageJepa(@Mixin RunOptions options,
       @Option(names = "--data", paramLabel = "DATA", description = "shapes (generated, the"
           + " default), mnist:DIR (the four MNIST IDX files, plain or .gz) or cifar10:DIR (the"
@@ -47,7 +47,8 @@ final class TrainCommand implements Runnable {
     if (loss != null) {
       options.overrides.add(0, "loss.name=" + loss);
     }
-    return LabRunner.run("train", new ImageJepaJob(), options, spec.commandLine().getOut());
+    return LabRunner.run("train", ImageJepaJob.forData(data), options,
+        spec.commandLine().getOut());
   }
 
   @Command(name = "video-jepa", mixinStandardHelpOptions = true,

@@ -28,6 +28,27 @@ import java.util.Map;
 public final class ImageJepaJob implements LabProblem<ImageJepaConfig> {
   static final String PHASE = "train";
 
+  private final String preset;
+
+  /** The job with the shapes preset {@code configs/image-jepa.yaml}. */
+  public ImageJepaJob() {
+    this("image-jepa");
+  }
+
+  private ImageJepaJob(String preset) {
+    this.preset = preset;
+  }
+
+  /**
+   * The job with the preset suited to a data option: {@code configs/image-jepa-mnist.yaml} for
+   * {@code mnist:DIR} (digits keep their orientation: little rotation, no flip, no negative, all
+   * training images in the probe), else {@code configs/image-jepa.yaml}.
+   */
+  public static ImageJepaJob forData(String data) {
+    return new ImageJepaJob(data != null && data.startsWith("mnist:") ? "image-jepa-mnist"
+        : "image-jepa");
+  }
+
   @Override
   public String name() {
     return "image-jepa";
@@ -35,7 +56,7 @@ public final class ImageJepaJob implements LabProblem<ImageJepaConfig> {
 
   @Override
   public String preset(String group) {
-    return "image-jepa";
+    return preset;
   }
 
   @Override

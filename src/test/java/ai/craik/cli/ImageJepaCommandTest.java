@@ -78,6 +78,9 @@ class ImageJepaCommandTest {
     assertThat(s.get("data").asText()).isEqualTo("mnist:" + data);
     assertThat(s.get("test_images").asInt()).isEqualTo(20);
     assertThat(s.get("linear_probe_accuracy").asDouble()).isBetween(0.0, 1.0);
+    // --data mnist:... picks the MNIST preset: digits are not flipped or turned upside down.
+    String config = Files.readString(dir.resolve("config.yaml"));
+    assertThat(config).contains("rotation: 15").contains("flip: 0.0").contains("invert: 0.0");
   }
 
   @Test
