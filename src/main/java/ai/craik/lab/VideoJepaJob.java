@@ -177,7 +177,8 @@ public final class VideoJepaJob implements LabProblem<VideoJepaConfig> {
               SCALE);
       frames.add(ImageGrid.builder(2).add(truth).add(predicted).optGap(4)
           .optTitle(t < 2 ? "context frame " + (t + 1) : "horizon " + (t - 1))
-          .optNote("true | decoded prediction").build().render());
+          .optNote(t < 2 ? "true | true (context)" : "true | decoded prediction").build()
+          .render());
     }
     String file = "prediction_" + index + ".gif";
     GifWriter.write(s.dir().figure(file), frames, 400);
