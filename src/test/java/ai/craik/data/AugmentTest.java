@@ -34,6 +34,14 @@ class AugmentTest {
     float[] gray = Augment.vicreg().apply(batch(2, 1, 8, 8, 2), 2, 1, 8, 8,
         new SplittableRandom(3));
     assertThat(gray).hasSize(128);
+    // Every operation at once (zoom-out crops, rotation, hue, blur, solarize, negative).
+    Augment all = new Augment(0.3, 3, 180, 0.5, 1, 0.4, 0.4, 0.2, 0.5, 0.2, 0.5, 0.3, 0.5);
+    float[] v = all.apply(x, 6, 3, 16, 16, new SplittableRandom(9));
+    assertThat(v).hasSize(x.length).containsExactly(all.apply(x, 6, 3, 16, 16,
+        new SplittableRandom(9)));
+    for (float f : v) {
+      assertThat(f).isBetween(0f, 1f);
+    }
   }
 
   @Test
