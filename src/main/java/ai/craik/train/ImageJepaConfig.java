@@ -108,10 +108,15 @@ public record ImageJepaConfig(Data data, AugmentSpec augment, Model model, Loss 
     }
   }
 
-  /** Steps, batch (pairs of views), AdamW and the online probe's rate. */
+  /**
+   * Steps, batch (pairs of views), AdamW (each module's gradient clipped to global norm
+   * {@code clip_norm}, 0: no clipping) and the online probe's rate.
+   */
   public record Train(long steps, int batch, double learningRate, long warmupSteps,
-      double weightDecay, double probeLearningRate, int logEvery, int checkpointEvery) {
+      double weightDecay, double clipNorm, double probeLearningRate, int logEvery,
+      int checkpointEvery) {
     public Train {
+      ConfigChecks.nonNegative("clip_norm", clipNorm);
       ConfigChecks.atLeast("steps", steps, 0);
       ConfigChecks.atLeast("batch", batch, 2);
       ConfigChecks.positive("learning_rate", learningRate);

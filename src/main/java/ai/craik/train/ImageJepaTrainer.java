@@ -83,7 +83,8 @@ public final class ImageJepaTrainer implements AutoCloseable {
     Map<String, Parameters> modules = new LinkedHashMap<>();
     modules.put("encoder", encoderParams);
     modules.put("projector", projectorParams);
-    this.optimizers = ModuleOptimizers.adamW(modules, cfg.train().weightDecay(), 0.0);
+    this.optimizers = ModuleOptimizers.adamW(modules, cfg.train().weightDecay(),
+        cfg.train().clipNorm());
     this.onlineProbe = new LinearProbe(manager, encoder.featureChannels(), data.classes(), 0.0,
         streams.stream("init_probe"));
     this.schedule = cfg.train().schedule();
