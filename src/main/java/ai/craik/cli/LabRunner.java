@@ -29,9 +29,14 @@ final class LabRunner {
   private LabRunner() {}
 
   static <C> int run(String group, LabProblem<C> problem, RunOptions o, PrintWriter out) {
+    return run(group, problem, o, out, ConfigLoader.load(problem.configType(),
+        problem.preset(group), o.config, o.overrides));
+  }
+
+  /** As {@link #run}, with the config already resolved (e.g. with a section file merged in). */
+  static <C> int run(String group, LabProblem<C> problem, RunOptions o, PrintWriter out,
+      ResolvedConfig<C> cfg) {
     String command = group + " " + problem.name();
-    ResolvedConfig<C> cfg = ConfigLoader.load(problem.configType(), problem.preset(group),
-        o.config, o.overrides);
     String yaml = "command: " + command + "\nseed: " + o.seed + "\n" + cfg.yaml();
     Path dir = o.runDir != null ? o.runDir : defaultRunDir(group + "-" + problem.name());
     EngineInfo engine = Engines.start(o.threads, o.seed);

@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
     description = "Energy-based models, JEPA world models and planning agents.",
     subcommands = {InfoCommand.class, EbmCommand.class, EnvCommand.class, DataCommand.class,
         TrainCommand.class, PlanCommand.class, DemoCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, AgentCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a failed run (bad config, run folder, checkpoint, internal error). */

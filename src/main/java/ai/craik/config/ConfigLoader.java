@@ -75,6 +75,28 @@ public final class ConfigLoader {
   }
 
   /**
+   * Loads and validates a config: the preset, then the user file (or none), then {@code section}
+   * of the tree replaced by the preset's section with the YAML file {@code sectionFile} merged over
+   * it (e.g. a task file into {@code task}), then the overrides.
+   */
+  public static <T> ResolvedConfig<T> loadWithSection(Class<T> type, String preset, Path file,
+      String section, Path sectionFile, List<String> overrides) {
+    ObjectNode tree = readPreset(preset);
+    if (file != null) {
+      merge(tree, readFile(file));
+    }
+    if (sectionFile != null) {
+      ObjectNode part = tree.get(section) instanceof ObjectNode o ? o : YAML.createObjectNode();
+      merge(part, readFile(sectionFile));
+      tree.set(section, part);
+    }
+    for (String override : overrides) {
+      applyOverride(tree, override);
+    }
+    return bind(type, tree);
+  }
+
+  /**
    * Loads and validates a config whose overlay is already parsed (e.g. a run folder's saved
    * {@code config.yaml} without its {@code command} and {@code seed} lines): the preset, then
    * {@code overlay} merged over it, then the overrides.

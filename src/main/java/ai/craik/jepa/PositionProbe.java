@@ -102,6 +102,17 @@ public final class PositionProbe implements Checkpointable {
         .mul((float) HALF_RANGE).add((float) CENTRE)); // [N, 2]
   }
 
+  /**
+   * Positions [N, 2] in world units of latents [N, D] with the graph kept: gradients flow to the
+   * latents (and so to planned actions) when a collector is open. For costs read inside planning
+   * (a wall penalty); {@link #predict} is the detached read.
+   */
+  public NDArray read(NDArray latents) {
+    Checks.arg(latents.getShape().dimension() == 2 && latents.getShape().get(1) == latentDim,
+        "PositionProbe.read expects latents [N, %s], got %s", latentDim, latents.getShape());
+    return head.forward(latents).mul((float) HALF_RANGE).add((float) CENTRE); // [N, 2]
+  }
+
   /** Mean Euclidean distance between predicted and true positions, in pixels of the 65 frame. */
   public double errorPixels(NDArray latents, NDArray positions) {
     NDArray[] xy = rows(latents, positions);

@@ -35,7 +35,7 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     List<String> compareCosts, Plan plan) {
 
   /** The planners, in the order {@code all} runs them. */
-  public static final List<String> PLANNERS = List.of("cem", "mppi", "gradient", "hybrid");
+  public static final List<String> PLANNERS = PlannerSections.NAMES;
 
   public TwoRoomsPlanConfig {
     if (model == null || model.isBlank()) {
@@ -109,47 +109,27 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
     return "all".equals(planner) ? defaultPlanner : planner;
   }
 
+  /** The planners' sections. */
+  public PlannerSections sections() {
+    return new PlannerSections(plan.cem(), plan.mppi(), plan.gradient(), plan.hybrid());
+  }
+
   /**
    * The planner {@code name} with actions projected onto ||a_t|| &lt;= {@code maxNorm} (in the
    * model's action units).
    */
   public Planner newPlanner(String name, double maxNorm) {
-    return switch (name) {
-      case "cem" -> new CemPlanner(plan.cem().settings(maxNorm));
-      case "mppi" -> new MppiPlanner(plan.mppi().settings(maxNorm));
-      case "gradient" -> new GradientPlanner(plan.gradient().settings(maxNorm));
-      case "hybrid" -> new HybridPlanner(plan.hybrid().settings(maxNorm));
-      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
-          + PLANNERS);
-    };
+    return sections().newPlanner(name, maxNorm);
   }
 
-  /**
-   * Action sequences planner {@code name} rolls out per iteration: CEM, MPPI and the hybrid's CEM
-   * phase their samples; the gradient planner its restarts (each a forward and a backward pass).
-   */
+  /** Action sequences planner {@code name} rolls out per iteration ({@link PlannerSections}). */
   public int candidates(String name) {
-    return switch (name) {
-      case "cem" -> plan.cem().samples();
-      case "mppi" -> plan.mppi().samples();
-      case "gradient" -> plan.gradient().restarts();
-      case "hybrid" -> plan.hybrid().samples();
-      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
-          + PLANNERS);
-    };
+    return sections().candidates(name);
   }
 
   /** The MPC settings of planner {@code name}: plan.mpc with that planner's iteration counts. */
   public MpcSettings mpc(String name) {
-    int[] it = switch (name) {
-      case "cem" -> new int[] {plan.cem().iterations(), plan.cem().warmIterations()};
-      case "mppi" -> new int[] {plan.mppi().iterations(), plan.mppi().warmIterations()};
-      case "gradient" -> new int[] {plan.gradient().iterations(),
-          plan.gradient().warmIterations()};
-      case "hybrid" -> new int[] {plan.hybrid().iterations(), plan.hybrid().warmIterations()};
-      default -> throw new IllegalArgumentException("unknown planner '" + name + "'; use one of "
-          + PLANNERS);
-    };
+    int[] it = sections().iterations(name);
     Mpc m = plan.mpc();
     return new MpcSettings(m.horizon(), m.executeSteps(), it[0], it[1], budget, m.paddingMode());
   }

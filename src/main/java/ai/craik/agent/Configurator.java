@@ -1,0 +1,198 @@
+package ai.craik.agent;
+
+import ai.craik.config.Checks;
+import ai.craik.config.ConfigException;
+import ai.craik.env.Layout;
+import ai.craik.env.TwoRoomsGeometry;
+import ai.craik.env.TwoRoomsRenderer;
+import ai.craik.env.TwoRoomsTask;
+import ai.craik.plan.GoalDistance;
+import ai.craik.plan.JepaDynamics;
+import ai.craik.plan.LatentMetric;
+import ai.craik.plan.LearnedDistanceCost;
+import ai.craik.plan.PlanObjective;
+import ai.craik.plan.Planner;
+import ai.craik.plan.PlannerSections;
+import ai.craik.plan.TwoRoomsEpisode.Observation;
+import ai.craik.train.TrainedWorldModel;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The configurator: turns a task description ({@link TaskConfig}) into a configured Two Rooms agent
+ * and, for each episode, into its goals: goal images rendered in the episode's layout and encoded,
+ * one intrinsic cost per goal with the task's weights (the only place an {@link IntrinsicCost} is
+ * made), the critic term when asked for, and the switch to the next sub-goal when the agent's own
+ * distance says it has arrived ({@link GoalSchedule}).
+ *
+ * <p>Everything is validated before the first episode, each problem with one line that names the
+ * fix: a mode that needs a policy without one, a critic weight without a critic, the learned
+ * distance without a distance head, a planner horizon the critic cannot cover.
+ */
+public final class Configurator {
+  private final TaskConfig task;
+  private final TrainedWorldModel model;
+  private final WorldModel worldModel;
+  private final PlannerSections planners;
+  private final Policy policy;
+  private final Critic critic;
+  private final Mode mode;
+
+  /**
+   * @param task the task
+   * @param model the trained world model
+   * @param planners the planners' settings
+   * @param policy the Mode-1 policy, or null
+   * @param critic the trained critic, or null
+   * @throws ConfigException when the task cannot run as configured
+   */
+  public Configurator(TaskConfig task, TrainedWorldModel model, PlannerSections planners,
+      Policy policy, Critic critic) {
+    Checks.arg(task != null && model != null && planners != null,
+        "the configurator needs a task, a world model and planner settings");
+    this.task = task;
+    this.model = model;
+    this.worldModel = new WorldModel(new JepaDynamics(model.jepa(), model.actionDim()));
+    this.planners = planners;
+    this.policy = policy;
+    this.critic = critic;
+    this.mode = task.modeValue();
+    if (mode != Mode.MODE2 && policy == null) {
+      throw new ConfigException("task mode " + mode.label() + " needs a Mode-1 policy; distil one"
+          + " with 'craik agent distill --model " + model.runDir() + "' and pass its run folder"
+          + " with --policy DIR, or use --mode 2");
+    }
+    if (task.cost().critic() > 0 && (critic == null || !critic.trained())) {
+      throw new ConfigException("task cost.critic=" + task.cost().critic() + " needs a trained"
+          + " critic; train one with 'craik agent critic --model " + model.runDir() + "' and pass"
+          + " its run folder with --critic DIR, or set cost.critic to 0");
+    }
+    if (task.cost().goalMetric().equals("distance") && !model.hasDistance()) {
+      throw new ConfigException("task cost.goal_metric=distance needs a world model with a"
+          + " learned distance head, but " + model.runDir() + " has none; train it with"
+          + " distance.steps > 0, or set cost.goal_metric to latent");
+    }
+  }
+
+  public TaskConfig task() {
+    return task;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public WorldModel worldModel() {
+    return worldModel;
+  }
+
+  /** The planner of the task, projecting actions onto the task's max_norm. */
+  public Planner planner() {
+    return planners.newPlanner(task.planner(), task.maxNorm() / model.worldUnitsPerAction());
+  }
+
+  /** A configured agent writing to {@code memory}. */
+  public Agent<Observation> agent(ShortTermMemory memory, boolean storeImagined) {
+    Perception<Observation> perception = new Perception<>(
+        (o, scope) -> model.encode(o.pixels(), scope), model.latentDim());
+    Actor actor = new Actor(mode == Mode.MODE1 ? null : planner(), policy, mode,
+        task.actor(planners.iterations(task.planner())));
+    return new Agent<>(perception, worldModel, actor, memory, storeImagined);
+  }
+
+  /**
+   * The goal positions of {@code episode} (world units, in order): the task's goal, the task
+   * config's position, or its waypoints placed in the episode's layout.
+   *
+   * @throws ConfigException when a position is not in free space of the episode's layout
+   */
+  public List<double[]> goalPositions(TwoRoomsTask episode, double sigma) {
+    TaskConfig.Goal g = task.goal();
+    List<double[]> out = new ArrayList<>();
+    switch (g.kind()) {
+      case "task" -> out.add(episode.goal().clone());
+      case "position" -> out.add(new double[] {g.position().get(0), g.position().get(1)});
+      default -> g.waypoints().forEach(p -> out.add(place(p, episode.layout(), 2 * sigma)));
+    }
+    for (double[] p : out) {
+      if (!TwoRoomsGeometry.free(episode.layout(), p[0], p[1])) {
+        throw new ConfigException(String.format(java.util.Locale.ROOT, "goal point (%.1f, %.1f)"
+            + " is inside a wall of layout %s (task seed %d); give goal points by room"
+            + " (goal.kind: waypoints, {room: left, at: [u, v]}) so they are free in every"
+            + " layout", p[0], p[1], episode.layout(), episode.seed()));
+      }
+    }
+    return out;
+  }
+
+  /** A waypoint's position in {@code layout}: [u, v] fractions of its room's box, 'margin' in. */
+  static double[] place(TaskConfig.Point p, Layout layout, double margin) {
+    double lo = TwoRoomsGeometry.LOW + margin;
+    double hi = TwoRoomsGeometry.HIGH - margin;
+    double x0 = p.room().equals("right") ? layout.wallX() + TwoRoomsGeometry.WALL_HALF + margin
+        : lo;
+    double x1 = p.room().equals("left") ? layout.wallX() - TwoRoomsGeometry.WALL_HALF - margin
+        : hi;
+    return new double[] {x0 + p.at().get(0) * (x1 - x0), lo + p.at().get(1) * (hi - lo)};
+  }
+
+  /**
+   * The goals of an episode: each goal position rendered in the episode's layout (the dot there:
+   * the goal image the agent is given) and encoded, each with its cost module.
+   */
+  public GoalSchedule goals(TwoRoomsTask episode, List<double[]> positions,
+      TwoRoomsRenderer renderer, NDManager manager) {
+    List<float[]> latents = new ArrayList<>();
+    List<CostModule> costs = new ArrayList<>();
+    for (double[] p : positions) {
+      float[] g = model.latent(renderer.render(episode.layout(), p[0], p[1]));
+      latents.add(g);
+      costs.add(new CostModule(intrinsic(g, episode.layout()), critic, task.cost().critic()));
+    }
+    LatentMetric metric = task.cost().goalMetric().equals("distance")
+        ? LatentMetric.learned(model.distanceHead().orElseThrow()) : LatentMetric.euclidean();
+    return new GoalSchedule(latents, costs, metric, task.goal().reach());
+  }
+
+  /** The intrinsic cost towards goal latent g [D] in {@code layout}, with the task's weights. */
+  public IntrinsicCost intrinsic(float[] g, Layout layout) {
+    TaskConfig.Cost c = task.cost();
+    PlanObjective goalTerm = c.goalMetric().equals("distance")
+        ? new LearnedDistanceCost(model.distanceHead().orElseThrow(), g,
+            GoalDistance.Steps.ALL_STEPS)
+        : new GoalDistance(g, GoalDistance.Steps.ALL_STEPS);
+    WallProximity wall = c.wall() > 0
+        ? new WallProximity(model.probe()::read, layout, c.wallMargin()) : null;
+    return new IntrinsicCost(Map.of("goal", c.goal(), "action", c.action(), "wall", c.wall(),
+        "curiosity", c.curiosity()), g, goalTerm, wall, worldModel);
+  }
+
+  /**
+   * The task's success test on true positions: within the success radius of each goal position in
+   * order (a waypoint counts once the dot has been near it; the episode succeeds at the last).
+   * Stateful: one per episode.
+   */
+  public Predicate<Observation> success(List<double[]> positions) {
+    double r = task.successRadius();
+    int[] next = {0};
+    return o -> {
+      double[] p = o.position();
+      while (next[0] < positions.size()) {
+        double[] g = positions.get(next[0]);
+        if (StrictMath.hypot(p[0] - g[0], p[1] - g[1]) >= r) {
+          break;
+        }
+        next[0]++;
+      }
+      return next[0] == positions.size();
+    };
+  }
+
+  /** The latent D of the model (for callers building policies and critics). */
+  public int latentDim() {
+    return model.latentDim();
+  }
+}

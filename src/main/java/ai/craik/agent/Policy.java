@@ -1,0 +1,140 @@
+package ai.craik.agent;
+
+import ai.craik.config.Checks;
+import ai.craik.engine.GradMode;
+import ai.craik.run.Checkpointable;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The Mode-1 policy: a reactive actor a = pi(s, g), a small network of the state and the goal
+ * latent whose output is projected onto ||a|| &lt;= max_norm (as every planned action is). It is
+ * distilled from Mode-2 (LeCun 2022, section 4.3, "amortized inference"): trained by regression on
+ * the first actions Mode-2 executed, read from the short-term memory,
+ *
+ * <pre>
+ *   min  mean_i ||pi(s_i, g_i) - a_i||^2        (s_i, a_i, g_i): observed entries of the memory
+ * </pre>
+ *
+ * and it can imagine its own plan ({@link #imagine}: a_t = pi(s_t, g), s_{t+1} = f(s_t, a_t)),
+ * which seeds Mode-2's proposal and lets the actor judge Mode-1 against the last plan.
+ */
+public final class Policy implements Checkpointable {
+  private final GoalConditionedNet net;
+  private final int actionDim;
+  private final double maxNorm;
+
+  /** A policy over latents [D] to actions [A] of norm at most {@code maxNorm}. */
+  public Policy(NDManager parent, int latentDim, int actionDim, int[] hidden, double maxNorm,
+      SplittableRandom init) {
+    Checks.arg(maxNorm > 0 && Double.isFinite(maxNorm), "policy max_norm=%s must be > 0",
+        maxNorm);
+    this.net = new GoalConditionedNet(parent, "policy", latentDim, hidden, actionDim, init);
+    this.actionDim = actionDim;
+    this.maxNorm = maxNorm;
+  }
+
+  public int actionDim() {
+    return actionDim;
+  }
+
+  /** Actions [N, A] of states [N, D] for goals [N, D] or one goal [D], each ||a|| &lt;= max_norm. */
+  public NDArray act(NDArray states, NDArray goals) {
+    NDArray raw = net.forward(states, goals); // [N, A]
+    NDArray norm = raw.square().sum(new int[] {1}, true).sqrt(); // [N, 1]
+    NDArray shrink = norm.maximum((float) maxNorm).pow(-1f).mul((float) maxNorm); // min(1, m/|a|)
+    return raw.mul(shrink);
+  }
+
+  /** The action [A] for state s [D] and goal g [D], on the host. */
+  public float[] act(float[] s, float[] g, NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      return GradMode.disabled(() -> act(scope.create(s).reshape(1, s.length), scope.create(g)))
+          .toType(DataType.FLOAT32, false).toFloatArray();
+    }
+  }
+
+  /**
+   * The policy's own plan of {@code horizon} steps from s0 [D] through {@code model}: actions
+   * [horizon][A] and the imagined states [1, horizon + 1, D] (in {@code scope}).
+   */
+  public Imagined imagine(NDArray s0, float[] goal, WorldModel model, int horizon,
+      NDManager scope) {
+    Checks.arg(horizon >= 1, "policy imagination horizon %s must be >= 1", horizon);
+    return GradMode.disabled(() -> {
+      int d = model.latentDim();
+      NDArray g = scope.create(goal);
+      NDArray s = s0.reshape(1, d);
+      NDArray states = s.expandDims(1); // [1, 1, D]
+      float[][] actions = new float[horizon][];
+      NDArray acts = null;
+      for (int t = 0; t < horizon; t++) {
+        NDArray a = act(s, g); // [1, A]
+        actions[t] = a.toFloatArray();
+        acts = acts == null ? a.expandDims(1) : acts.concat(a.expandDims(1), 1);
+        s = model.dynamics().rollout(s, a.reshape(1, 1, actionDim))
+            .get(new NDIndex(":, 1")); // [1, D]
+        states = states.concat(s.expandDims(1), 1);
+      }
+      return new Imagined(actions, states, acts);
+    });
+  }
+
+  /** A plan the policy imagined: host actions [T][A], states [1, T + 1, D], actions [1, T, A]. */
+  public record Imagined(float[][] actions, NDArray states, NDArray actionArray) {}
+
+  /**
+   * Distils Mode-2 into the policy: regression of the executed actions on (state, goal) of the
+   * observed entries that carry an action; returns each epoch's mean loss.
+   */
+  public double[] distil(List<MemoryEntry> observed, int epochs, int batch, double learningRate,
+      SplittableRandom rng, NDManager manager) {
+    List<MemoryEntry> rows = observed.stream().filter(e -> e.observed()
+        && e.action().length == actionDim).toList();
+    Checks.state(!rows.isEmpty(), "no observed state with an action in memory to distil from;"
+        + " collect Mode-2 episodes first");
+    float[][] s = rows.stream().map(MemoryEntry::state).toArray(float[][]::new);
+    float[][] g = rows.stream().map(MemoryEntry::goal).toArray(float[][]::new);
+    float[][] a = rows.stream().map(MemoryEntry::action).toArray(float[][]::new);
+    return net.fit(s, g, a, epochs, batch, learningRate, rng, manager);
+  }
+
+  /** Mean squared error of the policy's actions against the memory's, over the same rows. */
+  public double imitationError(List<MemoryEntry> observed, NDManager manager) {
+    List<MemoryEntry> rows = observed.stream().filter(e -> e.observed()
+        && e.action().length == actionDim).toList();
+    Checks.state(!rows.isEmpty(), "no observed state with an action to score the policy on");
+    double sum = 0;
+    try (NDManager scope = manager.newSubManager()) {
+      float[] s = new float[rows.size() * net.latentDim()];
+      float[] g = new float[s.length];
+      float[] a = new float[rows.size() * actionDim];
+      for (int i = 0; i < rows.size(); i++) {
+        System.arraycopy(rows.get(i).state(), 0, s, i * net.latentDim(), net.latentDim());
+        System.arraycopy(rows.get(i).goal(), 0, g, i * net.latentDim(), net.latentDim());
+        System.arraycopy(rows.get(i).action(), 0, a, i * actionDim, actionDim);
+      }
+      Shape sh = new Shape(rows.size(), net.latentDim());
+      NDArray pred = GradMode.disabled(() -> act(scope.create(s, sh), scope.create(g, sh)));
+      sum = pred.sub(scope.create(a, new Shape(rows.size(), actionDim))).square().mean()
+          .getFloat();
+    }
+    return sum;
+  }
+
+  @Override
+  public NDList state(NDManager target) {
+    return net.state(target);
+  }
+
+  @Override
+  public void restore(NDList saved) {
+    net.restore(saved);
+  }
+}
