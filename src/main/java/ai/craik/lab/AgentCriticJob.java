@@ -20,7 +20,7 @@ import java.util.Optional;
  * critic learns the discounted intrinsic cost to come, and planning with a third of the horizon
  * plus the critic is compared with the full horizon and with the short horizon alone.
  */
-public final class AgentCriticJob implements LabProblem<AgentConfig> {
+public final class AgentCriticJob extends AgentJob {
   /** The variants, in order. */
   static final List<String> VARIANTS = List.of("full_horizon", "third_horizon_critic",
       "third_horizon");
@@ -31,11 +31,6 @@ public final class AgentCriticJob implements LabProblem<AgentConfig> {
   }
 
   @Override
-  public String preset(String group) {
-    return "agent";
-  }
-
-  @Override
   public String description() {
     return "Trains the critic TC(s, g), the discounted intrinsic cost still to come, from the"
         + " short-term memory of Mode-2 episodes (observed states and the states its plans"
@@ -43,11 +38,6 @@ public final class AgentCriticJob implements LabProblem<AgentConfig> {
         + " the same tasks three ways: the full horizon without the critic, a third of it with"
         + " the critic at its end, and a third without. Seconds count perceiving and choosing"
         + " actions.";
-  }
-
-  @Override
-  public Class<AgentConfig> configType() {
-    return AgentConfig.class;
   }
 
   @Override

@@ -20,15 +20,10 @@ import java.util.Optional;
  * policy learns to imitate its executed actions, and the modes are evaluated on the same tasks
  * (apart from the collection's).
  */
-public final class AgentDistillJob implements LabProblem<AgentConfig> {
+public final class AgentDistillJob extends AgentJob {
   @Override
   public String name() {
     return "distill";
-  }
-
-  @Override
-  public String preset(String group) {
-    return "agent";
   }
 
   @Override
@@ -39,11 +34,6 @@ public final class AgentDistillJob implements LabProblem<AgentConfig> {
         + " Mode-2 and auto (Mode-1 while its imagined cost stays within a margin of the last"
         + " plan's, else Mode-2) run the same evaluation tasks. Seconds count perceiving and"
         + " choosing actions.";
-  }
-
-  @Override
-  public Class<AgentConfig> configType() {
-    return AgentConfig.class;
   }
 
   @Override

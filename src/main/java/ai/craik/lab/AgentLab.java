@@ -17,7 +17,7 @@ import ai.craik.env.TwoRoomsTask;
 import ai.craik.env.TwoRoomsTasks;
 import ai.craik.eval.WilsonInterval;
 import ai.craik.lab.LabOutcome.DrawnFigure;
-import ai.craik.plan.ControlledSystem;
+import ai.craik.plan.TwoRoomsSystem;
 import ai.craik.plan.TwoRoomsEpisode.Observation;
 import ai.craik.report.GifWriter;
 import ai.craik.report.TwoRoomsFigures;
@@ -237,25 +237,8 @@ final class AgentLab implements AutoCloseable {
     world.reset(task);
     List<double[]> goals = configurator.goalPositions(task, model.config().env().sigma());
     GoalSchedule schedule = configurator.goals(task, goals, renderer, manager);
-    double unit = model.worldUnitsPerAction();
-    List<double[]> path = new ArrayList<>();
-    path.add(world.state());
-    ControlledSystem<Observation> system = new ControlledSystem<>() {
-      private Observation current = new Observation(world.observation(), world.state());
-
-      @Override
-      public Observation observe() {
-        return current;
-      }
-
-      @Override
-      public Observation act(float[] a) {
-        world.step(new float[] {(float) (a[0] * unit), (float) (a[1] * unit)});
-        current = new Observation(world.observation(), world.state());
-        path.add(current.position());
-        return current;
-      }
-    };
+    TwoRoomsSystem system = new TwoRoomsSystem(world, model.worldUnitsPerAction());
+    List<double[]> path = system.path();
     EpisodeRecord r = agent.run(i, system, configurator.success(goals), schedule,
         cfg.task().budget(), session.random().stream("agent-" + group, i), manager);
     double[] end = path.get(path.size() - 1);

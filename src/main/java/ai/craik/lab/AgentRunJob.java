@@ -13,15 +13,10 @@ import java.util.Map;
  * {@code craik agent run}: the configured agent on N seeded Two Rooms episodes in one mode (the
  * task's, or --mode), with the policy and critic of earlier runs when the task needs them.
  */
-public final class AgentRunJob implements LabProblem<AgentConfig> {
+public final class AgentRunJob extends AgentJob {
   @Override
   public String name() {
     return "run";
-  }
-
-  @Override
-  public String preset(String group) {
-    return "agent";
   }
 
   @Override
@@ -31,11 +26,6 @@ public final class AgentRunJob implements LabProblem<AgentConfig> {
         + " short-term memory and the actor (Mode-1 policy, Mode-2 planning, or auto), set up by"
         + " the configurator from the task file. Success: the dot reaches the goal (every"
         + " waypoint in order) within the budget. Seconds count perceiving and choosing actions.";
-  }
-
-  @Override
-  public Class<AgentConfig> configType() {
-    return AgentConfig.class;
   }
 
   @Override

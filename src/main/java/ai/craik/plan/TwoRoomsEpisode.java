@@ -280,28 +280,7 @@ public final class TwoRoomsEpisode {
       bankSize = positions.size();
       waypointSeconds = (System.nanoTime() - t0) / 1e9;
     }
-    double unit = model.worldUnitsPerAction();
-    List<double[]> path = new ArrayList<>();
-    path.add(world.state());
-    double[] envSeconds = {0};
-    ControlledSystem<Observation> system = new ControlledSystem<>() {
-      private Observation current = new Observation(world.observation(), world.state());
-
-      @Override
-      public Observation observe() {
-        return current;
-      }
-
-      @Override
-      public Observation act(float[] action) {
-        long t0 = System.nanoTime();
-        world.step(new float[] {(float) (action[0] * unit), (float) (action[1] * unit)});
-        current = new Observation(world.observation(), world.state());
-        envSeconds[0] += (System.nanoTime() - t0) / 1e9;
-        path.add(current.position());
-        return current;
-      }
-    };
+    TwoRoomsSystem system = new TwoRoomsSystem(world, model.worldUnitsPerAction());
     List<float[]> starts = new ArrayList<>();
     double[] encodeSeconds = {0};
     LatentEncoder<Observation> encoder = (o, scope) -> {
@@ -314,7 +293,7 @@ public final class TwoRoomsEpisode {
     ObjectiveSchedule schedule = subgoal != null ? subgoal : ObjectiveSchedule.fixed(toGoal);
     MpcResult r = loop.runScheduled(system, encoder, dynamics, schedule,
         o -> task.reached(o.position()), manager, rng);
-    double[][] p = path.toArray(double[][]::new);
+    double[][] p = system.path().toArray(double[][]::new);
     Map<String, Double> firstTerms = Map.of();
     if (!r.replans().isEmpty()) {
       boolean towardsWaypoint = subgoal != null && subgoal.switchStep() != 0;
@@ -325,7 +304,7 @@ public final class TwoRoomsEpisode {
         chosen.score(), chosen.fromStart(), chosen.toGoal(), subgoal.switchStep(),
         subgoal.reached(), waypointSeconds);
     return new Result(task, r.success(), p, task.distanceToGoal(p[p.length - 1]), r,
-        List.copyOf(starts), goalError, encodeSeconds[0], envSeconds[0], firstTerms,
+        List.copyOf(starts), goalError, encodeSeconds[0], system.seconds(), firstTerms,
         finalGoalCosts(world.observation(), goal, manager), wr);
   }
 
