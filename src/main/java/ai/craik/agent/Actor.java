@@ -38,6 +38,7 @@ public final class Actor {
   private float[][] lastPlan;
   private int age;
   private int mode1Run;
+  private int mode1Left;
 
   /**
    * @param planner Mode-2's planner (null only in Mode-1)
@@ -68,6 +69,7 @@ public final class Actor {
     lastPlan = null;
     age = 0;
     mode1Run = 0;
+    mode1Left = 0;
   }
 
   /**
@@ -86,6 +88,13 @@ public final class Actor {
     if (!queue.isEmpty()) {
       age++;
       return new Decision(queue.pollFirst(), 2, null, null);
+    }
+    if (mode1Left > 0 && mode1Run < settings.maxMode1Steps()) {
+      mode1Left--;
+      mode1Run++;
+      age++;
+      return new Decision(GradMode.disabled(() -> policy.act(s.reshape(1, -1),
+          scope.create(goal)).toType(DataType.FLOAT32, false).toFloatArray()), 1, null, null);
     }
     int h = Math.min(settings.horizon(), stepsLeft);
     float[][] warm = lastPlan == null ? null
@@ -106,6 +115,7 @@ public final class Actor {
       if (confident && mode1Run < settings.maxMode1Steps()) {
         age++;
         mode1Run++;
+        mode1Left = settings.checkEvery() - 1;
         return new Decision(mine.actions()[0], 1, null, null);
       }
       if (costs[0] < costs[1]) {
@@ -121,6 +131,7 @@ public final class Actor {
     lastPlan = plan.actions();
     age = 1;
     mode1Run = 0;
+    mode1Left = 0;
     for (int t = 1; t < Math.min(settings.executeSteps(), h); t++) {
       queue.addLast(plan.actions()[t].clone());
     }

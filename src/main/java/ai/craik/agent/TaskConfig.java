@@ -60,7 +60,8 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
   /** The same task with horizon {@code h} (execute steps and auto's check cut to fit). */
   public TaskConfig withHorizon(int h) {
     return new TaskConfig(goal, cost, planner, h, Math.min(executeSteps, h), padding, maxNorm,
-        mode, new Auto(auto.margin(), Math.min(auto.checkHorizon(), h), auto.maxMode1Steps()),
+        mode, new Auto(auto.margin(), Math.min(auto.checkHorizon(), h), auto.checkEvery(),
+            auto.maxMode1Steps()),
         seedWithPolicy, budget, successRadius);
   }
 
@@ -81,7 +82,7 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
   public ActorSettings actor(int[] iterations) {
     return new ActorSettings(horizon, executeSteps, iterations[0], iterations[1],
         WarmStartPadding.valueOf(padding.toUpperCase(Locale.ROOT)), auto.margin(),
-        auto.checkHorizon(), auto.maxMode1Steps(), seedWithPolicy);
+        auto.checkHorizon(), auto.checkEvery(), auto.maxMode1Steps(), seedWithPolicy);
   }
 
   /**
@@ -158,10 +159,12 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    *
    * @param margin Mode-1 when its imagined cost is at most the last plan's plus margin |that|
    * @param checkHorizon steps of the check
+   * @param checkEvery Mode-1 actions after a passed check before the next check
    * @param maxMode1Steps most Mode-1 actions in a row
    */
-  public record Auto(double margin, int checkHorizon, int maxMode1Steps) {
+  public record Auto(double margin, int checkHorizon, int checkEvery, int maxMode1Steps) {
     public Auto {
+      ConfigChecks.inRange("auto.check_every", checkEvery, 1, 1_000_000);
       ConfigChecks.nonNegative("auto.margin", margin);
       ConfigChecks.inRange("auto.check_horizon", checkHorizon, 1, 10_000);
       ConfigChecks.inRange("auto.max_mode1_steps", maxMode1Steps, 1, 1_000_000);
