@@ -68,7 +68,7 @@ public final class AgentDistillJob extends AgentJob {
       Map<String, Object> key = new LinkedHashMap<>();
       for (String m : d.modes()) {
         Configurator conf = new Configurator(cfg.task().withMode(m), lab.model, cfg.planners(),
-            policy, lab.loadCritic(cfg.critic()));
+            m.equals("2") ? null : policy, lab.loadCritic(cfg.critic())); // Mode-2 alone: pure
         String group = conf.mode().key();
         Map<String, Object> s = AgentLab.stats(lab.evaluate(group, conf, cfg.episodes()),
             conf.mode() == Mode.AUTO);
