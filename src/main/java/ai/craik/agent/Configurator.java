@@ -128,6 +128,36 @@ public final class Configurator {
     return out;
   }
 
+  /**
+   * The sub-goals the agent pursues for {@code goals} (the task's goal points, in order) from
+   * {@code start}: the goals themselves, with the doorway (wall_x, door_y) inserted before every
+   * goal in the other room than the point before it when {@code goal.via_door} is set.
+   *
+   * @param start where the agent believes it starts (the probe's reading of the first frame)
+   */
+  public List<double[]> route(Layout layout, List<double[]> goals, double[] start) {
+    if (!task.goal().viaDoor()) {
+      return goals;
+    }
+    List<double[]> out = new ArrayList<>();
+    double[] from = start;
+    for (double[] g : goals) {
+      if (TwoRoomsGeometry.room(layout, from[0]) != TwoRoomsGeometry.room(layout, g[0])) {
+        out.add(new double[] {layout.wallX(), layout.doorY()});
+      }
+      out.add(g);
+      from = g;
+    }
+    return out;
+  }
+
+  /** Where the agent believes the dot is in {@code frame}: the position probe's reading. */
+  public double[] believedPosition(byte[] frame, NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      return model.positions(model.encode(frame, scope).reshape(1, model.latentDim()))[0];
+    }
+  }
+
   /** A waypoint's position in {@code layout}: [u, v] fractions of its room's box, 'margin' in. */
   static double[] place(TaskConfig.Point p, Layout layout, double margin) {
     double lo = TwoRoomsGeometry.LOW + margin;

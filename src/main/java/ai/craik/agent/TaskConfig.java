@@ -95,8 +95,13 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    * @param waypoints the points of kind waypoints, in order
    * @param reach switch to the next waypoint when D(s, w) &lt;= reach (learned distance in steps
    *     with goal_metric distance, else the latent distance)
+   * @param viaDoor when the next goal is in the other room than where the agent is (its start as
+   *     the position probe reads the first frame, or the goal before), go through the door first:
+   *     the configurator inserts the dot in the doorway as a sub-goal (the agent sees the walls, so
+   *     it sees the door)
    */
-  public record Goal(String kind, List<Double> position, List<Point> waypoints, double reach) {
+  public record Goal(String kind, List<Double> position, List<Point> waypoints, double reach,
+      boolean viaDoor) {
     public Goal {
       ConfigChecks.oneOf("goal.kind", kind, GOAL_KINDS);
       position = position == null ? List.of() : List.copyOf(position);

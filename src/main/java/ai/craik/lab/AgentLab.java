@@ -236,7 +236,9 @@ final class AgentLab implements AutoCloseable {
     TwoRooms world = new TwoRooms(env);
     world.reset(task);
     List<double[]> goals = configurator.goalPositions(task, model.config().env().sigma());
-    GoalSchedule schedule = configurator.goals(task, goals, renderer, manager);
+    List<double[]> route = configurator.route(task.layout(), goals,
+        configurator.believedPosition(world.observation(), manager));
+    GoalSchedule schedule = configurator.goals(task, route, renderer, manager);
     TwoRoomsSystem system = new TwoRoomsSystem(world, model.worldUnitsPerAction());
     List<double[]> path = system.path();
     EpisodeRecord r = agent.run(i, system, configurator.success(goals), schedule,
@@ -260,6 +262,7 @@ final class AgentLab implements AutoCloseable {
     m.put("plans", r.plans());
     m.put("mode1_share", r.mode1Share());
     m.put("switch_steps", r.switchSteps());
+    m.put("sub_goals", route.size());
     m.put("mean_intrinsic_cost", r.meanCost());
     m.put("gif", gif ? gifName(group, i) : null);
     if (gif) {
