@@ -136,9 +136,11 @@ public final class Configurator {
    * @param start where the agent believes it starts (the probe's reading of the first frame)
    */
   public List<double[]> route(Layout layout, List<double[]> goals, double[] start) {
-    if (!task.goal().viaDoor()) {
-      return goals;
-    }
+    return task.goal().viaDoor() ? viaDoor(layout, goals, start) : goals;
+  }
+
+  /** {@code goals} with the doorway inserted before each goal in the other room than the last. */
+  static List<double[]> viaDoor(Layout layout, List<double[]> goals, double[] start) {
     List<double[]> out = new ArrayList<>();
     double[] from = start;
     for (double[] g : goals) {

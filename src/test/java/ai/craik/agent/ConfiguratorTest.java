@@ -1,0 +1,58 @@
+package ai.craik.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.craik.config.ConfigValueException;
+import ai.craik.env.Layout;
+import ai.craik.env.TwoRoomsGeometry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The configurator's geometry: waypoints placed by room, the route through the door. */
+class ConfiguratorTest {
+  private static final Layout L = new Layout(30, 40);
+
+  @Test
+  void placesWaypointsInsideTheirRoomsFreeBoxWhateverTheLayout() {
+    for (Layout l : List.of(new Layout(20, 10), new Layout(44, 54), L)) {
+      double[] left = Configurator.place(new TaskConfig.Point("left", List.of(1.0, 0.0)), l, 2.6);
+      double[] right = Configurator.place(new TaskConfig.Point("right", List.of(0.0, 1.0)), l,
+          2.6);
+      assertThat(TwoRoomsGeometry.free(l, left[0], left[1])).isTrue();
+      assertThat(TwoRoomsGeometry.free(l, right[0], right[1])).isTrue();
+      assertThat(TwoRoomsGeometry.room(l, left[0])).isZero();
+      assertThat(TwoRoomsGeometry.room(l, right[0])).isEqualTo(1);
+      assertThat(left[0]).isEqualTo(l.wallX() - TwoRoomsGeometry.WALL_HALF - 2.6);
+      assertThat(right[1]).isEqualTo(TwoRoomsGeometry.HIGH - 2.6);
+    }
+  }
+
+  @Test
+  void routesThroughTheDoorOnlyWhenTheNextGoalIsInTheOtherRoom() {
+    double[] a = {10, 10};
+    double[] b = {50, 50};
+    double[] c = {52, 20};
+    List<double[]> r = Configurator.viaDoor(L, List.of(a, b, c), new double[] {12, 30});
+    assertThat(r).hasSize(4);
+    assertThat(r.get(0)).isSameAs(a); // same room as the start
+    assertThat(r.get(1)).containsExactly(30, 40); // the doorway before b
+    assertThat(r.get(2)).isSameAs(b);
+    assertThat(r.get(3)).isSameAs(c); // b and c share the right room
+    assertThat(Configurator.viaDoor(L, List.of(a), new double[] {50, 30})).hasSize(2);
+  }
+
+  @Test
+  void taskSectionsRejectBadValuesWithTheirKey() {
+    assertThatThrownBy(() -> new TaskConfig.Point("attic", List.of(0.5, 0.5)))
+        .isInstanceOf(ConfigValueException.class).hasMessageContaining("attic");
+    assertThatThrownBy(() -> new TaskConfig.Point("left", List.of(0.5, 1.5)))
+        .hasMessageContaining("waypoint at");
+    assertThatThrownBy(() -> new TaskConfig.Goal("position", List.of(1.0), List.of(), 3, false))
+        .hasMessageContaining("goal.position");
+    assertThatThrownBy(() -> new TaskConfig.Cost(0, "distance", 0, 0, 3, 0, 0))
+        .hasMessageContaining("cost.goal");
+    assertThatThrownBy(() -> new TaskConfig.Cost(1, "manhattan", 0, 0, 3, 0, 0))
+        .hasMessageContaining("cost.goal_metric");
+  }
+}
