@@ -20,8 +20,11 @@ import java.util.SplittableRandom;
  *   TC(s_t, g) ~ sum_{k &gt;= 1} gamma^(k-1) IC_{t+k}
  * </pre>
  *
- * <p>a small network of [s, g] (the goal is the configurator's setting: the cost to come depends on
- * it) times a fixed scale (the rms of the first targets, so the network fits numbers near 1).
+ * <p>a small network u(s, g) of [s, g] (the goal is the configurator's setting: the cost to come
+ * depends on it) read through a fixed scale c, TC = c sinh(u), fitted to u* = asinh(y / c) with c
+ * the mean |y| of the first targets: near 0 the read-out is linear, far from it logarithmic, so
+ * states stuck against a wall (whose cost to come is hundreds of times a free state's) do not
+ * drown the distance to the goal in the fit.
  * Trained from the short-term memory ({@link #train}): for every sequence of states under one goal
  * (an observed episode, split where the configurator switched goals, and every imagined plan, from
  * its start state), the n-step target with the critic's own value at the sequence's end,
@@ -71,8 +74,8 @@ public final class Critic implements Checkpointable {
 
   /** TC [N] of states [N, D] for goals [N, D] or one goal [D] (graph kept). */
   public NDArray value(NDArray states, NDArray goals) {
-    NDArray y = net.forward(states, goals).reshape(-1); // [N]
-    return scale > 0 ? y.mul((float) scale) : y.mul(0f);
+    NDArray u = net.forward(states, goals).reshape(-1); // [N]
+    return scale > 0 ? u.sinh().mul((float) scale) : u.mul(0f);
   }
 
   /** TC of host rows. */
@@ -80,7 +83,7 @@ public final class Critic implements Checkpointable {
     float[][] y = net.predict(s, g, manager);
     double[] out = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      out[i] = scale > 0 ? y[i][0] * scale : 0;
+      out[i] = scale > 0 ? Math.sinh(y[i][0]) * scale : 0;
     }
     return out;
   }
@@ -154,11 +157,8 @@ public final class Critic implements Checkpointable {
     for (int r = 0; r < rounds; r++) {
       samples = targets(memory, imagined, manager);
       if (scale == 0) {
-        double ss = 0;
-        for (Sample s : samples) {
-          ss += s.target() * s.target();
-        }
-        scale = Math.max(1e-6, Math.sqrt(ss / samples.size()));
+        scale = Math.max(1e-6, samples.stream().mapToDouble(s -> Math.abs(s.target()))
+            .average().orElse(1));
       }
       float[][] s = new float[samples.size()][];
       float[][] g = new float[samples.size()][];
@@ -166,12 +166,16 @@ public final class Critic implements Checkpointable {
       for (int i = 0; i < s.length; i++) {
         s[i] = samples.get(i).state();
         g[i] = samples.get(i).goal();
-        y[i][0] = (float) (samples.get(i).target() / scale);
+        y[i][0] = (float) asinh(samples.get(i).target() / scale);
       }
       double[] l = net.fit(s, g, y, epochs, batch, learningRate, rng, manager);
       losses[r] = l[l.length - 1];
     }
     return new Report(losses, r2(samples, manager), samples.size());
+  }
+
+  private static double asinh(double x) {
+    return Math.signum(x) * Math.log(Math.abs(x) + Math.sqrt(x * x + 1));
   }
 
   /** R^2 = 1 - SS_res / SS_tot of the critic on {@code samples}. */
