@@ -50,9 +50,12 @@ public record AgentConfig(String model, String policy, String critic, TaskConfig
    *
    * @param capacity most entries held
    * @param storeImagined write each Mode-2 plan's imagined states
+   * @param from a run folder of 'craik agent distill' or 'critic' whose collected memory to use
+   *     instead of collecting ("" to collect)
    */
-  public record Memory(int capacity, boolean storeImagined) {
+  public record Memory(int capacity, boolean storeImagined, String from) {
     public Memory {
+      from = from == null ? "" : from;
       ConfigChecks.inRange("memory.capacity", capacity, 1, 100_000_000);
     }
   }
@@ -63,15 +66,24 @@ public record AgentConfig(String model, String policy, String critic, TaskConfig
    * on the same {@code episodes} tasks.
    *
    * @param collectEpisodes Mode-2 episodes whose actions are imitated
+   * @param targetSteps the target of state s_t: the mean of the actions executed at t .. t + k - 1
+   *     under the same goal (k = 1: the action itself; more steps average out the sampling
+   *     planner's noise)
+   * @param imagined also imitate the plans at the states they imagined (needs a memory with
+   *     imagined states: memory.store_imagined, or memory.from a critic run)
+   * @param relabel hindsight relabelling horizon K (0: off): the states reached 1, 2, 4, ... K steps
+   *     later as goals, the mean action that led there as the target
    * @param hidden the policy's hidden widths
    * @param epochs passes over the memory
    * @param batch rows per Adam step
    * @param learningRate Adam's rate
    * @param modes the modes evaluated, in order (1, 2, auto)
    */
-  public record Distill(int collectEpisodes, List<Integer> hidden, int epochs, int batch,
-      double learningRate, List<String> modes) {
+  public record Distill(int collectEpisodes, int targetSteps, boolean imagined, int relabel,
+      List<Integer> hidden, int epochs, int batch, double learningRate, List<String> modes) {
     public Distill {
+      ConfigChecks.inRange("distill.target_steps", targetSteps, 1, 1000);
+      ConfigChecks.inRange("distill.relabel", relabel, 0, 10_000);
       ConfigChecks.inRange("distill.collect_episodes", collectEpisodes, 1, 1_000_000);
       ConfigChecks.nonEmpty("distill.hidden", hidden);
       ConfigChecks.inRange("distill.epochs", epochs, 1, 100_000);

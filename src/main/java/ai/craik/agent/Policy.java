@@ -90,18 +90,80 @@ public final class Policy implements Checkpointable {
   public record Imagined(float[][] actions, NDArray states, NDArray actionArray) {}
 
   /**
-   * Distils Mode-2 into the policy: regression of the executed actions on (state, goal) of the
-   * observed entries that carry an action; returns each epoch's mean loss.
+   * Distils Mode-2 into the policy: regression on (state, goal) of the observed entries that carry
+   * an action (and, with {@code imagined}, of the states Mode-2's plans imagined, with the plan's
+   * actions), the target being the mean of the actions run (or planned) from t to t + k - 1
+   * ({@code targetSteps} = k; fewer at an episode's or a plan's end or a goal switch). With
+   * {@code relabel} = K &gt; 0, hindsight examples too: for k = 1, 2, 4, ... &lt;= K, the state
+   * reached k steps later as the goal and the mean of the k actions that led there as the target
+   * (goal-conditioned supervised learning: exact labels, and many near goals). Returns each
+   * epoch's mean loss.
    */
-  public double[] distil(List<MemoryEntry> observed, int epochs, int batch, double learningRate,
-      SplittableRandom rng, NDManager manager) {
-    List<MemoryEntry> rows = observed.stream().filter(e -> e.observed()
-        && e.action().length == actionDim).toList();
+  public double[] distil(ShortTermMemory memory, int targetSteps, boolean imagined, int relabel,
+      int epochs, int batch, double learningRate, SplittableRandom rng, NDManager manager) {
+    Checks.arg(targetSteps >= 1, "policy target_steps=%s must be at least 1", targetSteps);
+    List<MemoryEntry> rows = (imagined ? memory.all() : memory.observed()).stream()
+        .filter(e -> e.action().length == actionDim).toList();
     Checks.state(!rows.isEmpty(), "no observed state with an action in memory to distil from;"
         + " collect Mode-2 episodes first");
     float[][] s = rows.stream().map(MemoryEntry::state).toArray(float[][]::new);
     float[][] g = rows.stream().map(MemoryEntry::goal).toArray(float[][]::new);
-    float[][] a = rows.stream().map(MemoryEntry::action).toArray(float[][]::new);
+    float[][] a = new float[rows.size()][];
+    for (int i = 0; i < a.length; i++) {
+      MemoryEntry e = rows.get(i);
+      float[] sum = new float[actionDim];
+      int n = 0;
+      for (int k = 0; k < targetSteps; k++) {
+        MemoryEntry next = k == 0 ? e : e.observed()
+            ? memory.get(e.episode(), e.time() + k).orElse(null)
+            : memory.get(e.episode(), e.time(), e.depth() + k).orElse(null);
+        if (next == null || next.action().length != actionDim
+            || !java.util.Arrays.equals(next.goal(), e.goal())) {
+          break;
+        }
+        for (int j = 0; j < actionDim; j++) {
+          sum[j] += next.action()[j];
+        }
+        n++;
+      }
+      for (int j = 0; j < actionDim; j++) {
+        sum[j] /= n;
+      }
+      a[i] = sum;
+    }
+    if (relabel > 0) { // hindsight: the states reached later are goals the actions led to
+      java.util.List<float[]> hs = new java.util.ArrayList<>(java.util.Arrays.asList(s));
+      java.util.List<float[]> hg = new java.util.ArrayList<>(java.util.Arrays.asList(g));
+      java.util.List<float[]> ha = new java.util.ArrayList<>(java.util.Arrays.asList(a));
+      for (MemoryEntry e : rows) {
+        if (!e.observed()) {
+          continue;
+        }
+        float[] sum = new float[actionDim];
+        for (int k = 1; k <= relabel; k++) {
+          MemoryEntry prev = memory.get(e.episode(), e.time() + k - 1).orElse(null);
+          MemoryEntry reached = memory.get(e.episode(), e.time() + k).orElse(null);
+          if (prev == null || reached == null || prev.action().length != actionDim) {
+            break;
+          }
+          for (int j = 0; j < actionDim; j++) {
+            sum[j] += prev.action()[j];
+          }
+          if (Integer.bitCount(k) == 1) { // k = 1, 2, 4, 8, ...
+            float[] mean = new float[actionDim];
+            for (int j = 0; j < actionDim; j++) {
+              mean[j] = sum[j] / k;
+            }
+            hs.add(e.state());
+            hg.add(reached.state());
+            ha.add(mean);
+          }
+        }
+      }
+      s = hs.toArray(float[][]::new);
+      g = hg.toArray(float[][]::new);
+      a = ha.toArray(float[][]::new);
+    }
     return net.fit(s, g, a, epochs, batch, learningRate, rng, manager);
   }
 

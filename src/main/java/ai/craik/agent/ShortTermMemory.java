@@ -129,6 +129,13 @@ public final class ShortTermMemory {
     return out;
   }
 
+  /** Every entry: the observed ones oldest first, then the imagined ones oldest first. */
+  public List<MemoryEntry> all() {
+    List<MemoryEntry> out = new ArrayList<>(observed());
+    imaginedOrder.forEach(k -> out.add(entries.get(k)));
+    return out;
+  }
+
   /** Every observed entry, oldest first. */
   public List<MemoryEntry> observed() {
     return observedOrder.stream().map(entries::get).toList();
@@ -193,8 +200,7 @@ public final class ShortTermMemory {
    * (0 for none). Goals are stored per entry.
    */
   public NDList toArrays(NDManager target) {
-    List<MemoryEntry> all = new ArrayList<>(observed());
-    imaginedOrder.forEach(k -> all.add(entries.get(k)));
+    List<MemoryEntry> all = all();
     int m = all.size();
     int d = m == 0 ? 1 : all.get(0).state().length;
     int a = all.stream().mapToInt(e -> e.action().length).max().orElse(0);

@@ -52,7 +52,8 @@ public final class AgentDistillJob extends AgentJob {
         policy.restore(saved.get().arrays());
       } else {
         long t0 = System.nanoTime();
-        double[] losses = policy.distil(memory.observed(), d.epochs(), d.batch(),
+        double[] losses = policy.distil(memory, d.targetSteps(), d.imagined(), d.relabel(), d.epochs(),
+            d.batch(),
             d.learningRate(), session.random().stream("distill"), manager);
         for (int e = 0; e < losses.length; e++) {
           session.metrics().log("distill", e + 1, Map.of("loss/imitation", losses[e]));

@@ -104,7 +104,8 @@ final class AgentLab implements AutoCloseable {
     Checkpoint c = readPart(dir, POLICY, "distill");
     int[] hidden = ints(c.meta().get("hidden"));
     Policy p = new Policy(manager, model.latentDim(), model.actionDim(), hidden,
-        ((Number) c.meta().get("max_norm")).doubleValue(), new SplittableRandom(0));
+        ((Number) c.meta().get("max_norm")).doubleValue(),
+        new SplittableRandom(0));
     p.restore(c.arrays());
     return p;
   }
@@ -174,6 +175,24 @@ final class AgentLab implements AutoCloseable {
   void collect(String group, Configurator configurator, ShortTermMemory memory, int count,
       boolean storeImagined) {
     int start = 0;
+    if (!cfg.memory().from().isBlank()) { // a collection of another run, read as it is
+      Path file = Path.of(cfg.memory().from()).resolve(RunDir.CHECKPOINTS)
+          .resolve(MEMORY + "-latest.ckpt");
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("memory.from=" + cfg.memory().from() + " holds no collected"
+            + " memory (" + RunDir.CHECKPOINTS + "/" + MEMORY + "-latest.ckpt); pass the run"
+            + " folder of 'craik agent distill' or 'craik agent critic', or set memory.from to \"\"");
+      }
+      var arrays = Checkpoint.read(file, manager).arrays();
+      long d = arrays.get("memory.states").getShape().get(1);
+      if (d != model.latentDim()) {
+        throw new ConfigException("memory.from=" + cfg.memory().from() + " holds latents of " + d
+            + " values, the world model's have " + model.latentDim() + "; pass a memory"
+            + " collected through this world model");
+      }
+      memory.writeAll(arrays);
+      return;
+    }
     var saved = session.dir().loadLatestCheckpoint(MEMORY, manager);
     if (saved.isPresent()) {
       memory.writeAll(saved.get().arrays());
@@ -192,8 +211,8 @@ final class AgentLab implements AutoCloseable {
         log.append(row);
         session.progress().update(i + 1, status(log.rows(group, count)));
         if ((i + 1) % MEMORY_EVERY == 0 || i + 1 == count) {
-          session.dir().saveCheckpoint(MEMORY, i + 1, Map.of("episodes", i + 1),
-              memory.toArrays(manager));
+          session.dir().saveCheckpoint(MEMORY, i + 1, Map.of("episodes", i + 1, "latent_dim",
+              model.latentDim()), memory.toArrays(manager));
         }
       }
     } finally {

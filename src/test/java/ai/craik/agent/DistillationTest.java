@@ -65,8 +65,7 @@ class DistillationTest {
 
       Policy policy = new Policy(nd, 2, 2, new int[] {64, 64}, MAX_NORM, new SplittableRandom(2));
       double before = policy.imitationError(memory.observed(), nd);
-      double[] losses = policy.distil(memory.observed(), 150, 64, 3e-3, new SplittableRandom(3),
-          nd);
+      double[] losses = policy.distil(memory, 1, false, 0, 150, 64, 3e-3, new SplittableRandom(3), nd);
       assertThat(losses[losses.length - 1]).isLessThan(losses[0]);
       assertThat(policy.imitationError(memory.observed(), nd)).isLessThan(before / 3);
 
