@@ -128,10 +128,15 @@ public final class Configurator {
     return out;
   }
 
+  /** How far before and after the middle wall's centre the doorway sub-goals lie, pixels. */
+  static final double DOOR_OFFSET = TwoRoomsGeometry.WALL_HALF + 3.0;
+
   /**
    * The sub-goals the agent pursues for {@code goals} (the task's goal points, in order) from
-   * {@code start}: the goals themselves, with the doorway (wall_x, door_y) inserted before every
-   * goal in the other room than the point before it when {@code goal.via_door} is set.
+   * {@code start}: the goals themselves, with the doorway inserted before every goal in the other
+   * room than the point before it when {@code goal.via_door} is set: two sub-goals at the door's
+   * height, 4.5 px before and after the middle wall's centre, so each leg is a straight line in
+   * free space (into the doorway, through it, then within the goal's room).
    *
    * @param start where the agent believes it starts (the probe's reading of the first frame)
    */
@@ -144,8 +149,11 @@ public final class Configurator {
     List<double[]> out = new ArrayList<>();
     double[] from = start;
     for (double[] g : goals) {
-      if (TwoRoomsGeometry.room(layout, from[0]) != TwoRoomsGeometry.room(layout, g[0])) {
-        out.add(new double[] {layout.wallX(), layout.doorY()});
+      int a = TwoRoomsGeometry.room(layout, from[0]);
+      if (a != TwoRoomsGeometry.room(layout, g[0])) {
+        double side = a == 0 ? -1 : 1; // the side the agent comes from
+        out.add(new double[] {layout.wallX() + side * DOOR_OFFSET, layout.doorY()});
+        out.add(new double[] {layout.wallX() - side * DOOR_OFFSET, layout.doorY()});
       }
       out.add(g);
       from = g;

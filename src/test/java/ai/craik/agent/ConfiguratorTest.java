@@ -34,12 +34,18 @@ class ConfiguratorTest {
     double[] b = {50, 50};
     double[] c = {52, 20};
     List<double[]> r = Configurator.viaDoor(L, List.of(a, b, c), new double[] {12, 30});
-    assertThat(r).hasSize(4);
+    assertThat(r).hasSize(5);
     assertThat(r.get(0)).isSameAs(a); // same room as the start
-    assertThat(r.get(1)).containsExactly(30, 40); // the doorway before b
-    assertThat(r.get(2)).isSameAs(b);
-    assertThat(r.get(3)).isSameAs(c); // b and c share the right room
-    assertThat(Configurator.viaDoor(L, List.of(a), new double[] {50, 30})).hasSize(2);
+    assertThat(r.get(1)).containsExactly(25.5, 40); // into the doorway from the left ...
+    assertThat(r.get(2)).containsExactly(34.5, 40); // ... and out of it on the right, before b
+    assertThat(r.get(3)).isSameAs(b);
+    assertThat(r.get(4)).isSameAs(c); // b and c share the right room
+    List<double[]> back = Configurator.viaDoor(L, List.of(a), new double[] {50, 30});
+    assertThat(back).hasSize(3);
+    assertThat(back.get(0)).containsExactly(34.5, 40); // from the right: the right side first
+    for (double[] p : r) {
+      assertThat(TwoRoomsGeometry.free(L, p[0], p[1])).isTrue();
+    }
   }
 
   @Test
