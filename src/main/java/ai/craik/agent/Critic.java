@@ -83,7 +83,7 @@ public final class Critic implements Checkpointable {
     float[][] y = net.predict(s, g, manager);
     double[] out = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      out[i] = scale > 0 ? Math.sinh(y[i][0]) * scale : 0;
+      out[i] = scale > 0 ? StrictMath.sinh(y[i][0]) * scale : 0;
     }
     return out;
   }
@@ -175,7 +175,7 @@ public final class Critic implements Checkpointable {
   }
 
   private static double asinh(double x) {
-    return Math.signum(x) * Math.log(Math.abs(x) + Math.sqrt(x * x + 1));
+    return Math.signum(x) * StrictMath.log(Math.abs(x) + Math.sqrt(x * x + 1));
   }
 
   /** R^2 = 1 - SS_res / SS_tot of the critic on {@code samples}. */
