@@ -99,26 +99,33 @@ public final class Actor {
     int h = Math.min(settings.horizon(), stepsLeft);
     float[][] warm = lastPlan == null ? null
         : MpcLoop.shifted(lastPlan, age, h, settings.padding());
-    if (mode == Mode.AUTO && warm != null) {
+    if (mode == Mode.AUTO) {
       int c = Math.min(settings.checkHorizon(), h);
       Policy.Imagined mine = policy.imagine(s, goal, model, c, scope);
-      float[][] theirs = java.util.Arrays.copyOf(warm, c);
-      double[] costs = GradMode.disabled(() -> {
-        NDArray a = actions(theirs, scope);
-        NDArray states = model.imagine(s, a);
-        NDArray both = goals.cost().cost(mine.states(), mine.actionArray())
-            .concat(goals.cost().cost(states, a));
-        float[] f = both.toType(DataType.FLOAT32, false).toFloatArray();
-        return new double[] {f[0], f[1]};
-      });
-      boolean confident = costs[0] <= costs[1] + settings.margin() * Math.abs(costs[1]);
+      float[] steps = GradMode.disabled(() -> goals.cost().intrinsic().perStep(mine.states(),
+          mine.actionArray()).toType(DataType.FLOAT32, false).toFloatArray()); // [c]
+      boolean confident = steps[0] - steps[c - 1] >= settings.progress() * (c - 1)
+          || steps[c - 1] <= settings.arrive();
+      double[] costs = null;
+      if (!confident && warm != null) {
+        float[][] theirs = java.util.Arrays.copyOf(warm, c);
+        costs = GradMode.disabled(() -> {
+          NDArray a = actions(theirs, scope);
+          NDArray states = model.imagine(s, a);
+          NDArray both = goals.cost().cost(mine.states(), mine.actionArray())
+              .concat(goals.cost().cost(states, a));
+          float[] f = both.toType(DataType.FLOAT32, false).toFloatArray();
+          return new double[] {f[0], f[1]};
+        });
+        confident = costs[0] <= costs[1] + settings.margin() * Math.abs(costs[1]);
+      }
       if (confident && mode1Run < settings.maxMode1Steps()) {
         age++;
         mode1Run++;
         mode1Left = settings.checkEvery() - 1;
         return new Decision(mine.actions()[0], 1, null, null);
       }
-      if (costs[0] < costs[1]) {
+      if (warm == null || (costs != null && costs[0] < costs[1])) {
         warm = MpcLoop.shifted(mine.actions(), 0, h, settings.padding());
       }
     } else if (warm == null && policy != null && settings.seedWithPolicy()) {

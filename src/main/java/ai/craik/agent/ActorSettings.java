@@ -9,9 +9,10 @@ import ai.craik.plan.WarmStartPadding;
  * <pre>
  *   Mode-2: plan H steps (iterations cold, warm_iterations warm from the last plan shifted), run the
  *           first k actions, re-plan
- *   auto:   with no plan to run, imagine the policy's plan pi* and re-score the last Mode-2 plan
- *           p (shifted to now), both over min(H, check_horizon) steps with the same cost C:
- *           Mode-1 when C(pi*) &lt;= C(p) + margin |C(p)|: run pi (reacting to each new state) for
+ *   auto:   with no plan to run, imagine the policy's plan pi* over c = min(H, check_horizon) steps;
+ *           Mode-1 when it makes progress, IC(step 1) - IC(step c) &gt;= progress (c - 1), or arrives,
+ *           IC(step c) &lt;= arrive; or else when it is about as good as the last Mode-2 plan p
+ *           re-scored from now, C(pi*) &lt;= C(p) + margin |C(p)|: run pi (reacting to each new state) for
  *           check_every actions before checking again, at most max_mode1_steps in a row; else
  *           Mode-2, warm from the cheaper of the two
  * </pre>
@@ -23,13 +24,15 @@ import ai.craik.plan.WarmStartPadding;
  * @param padding the warm start's tail
  * @param margin auto's relative margin, &gt;= 0
  * @param checkHorizon steps of auto's confidence check, 1..H
+ * @param progress auto's progress test: least IC decrease per imagined step, &gt;= 0
+ * @param arrive auto's arrival test: IC of the last imagined step at most this
  * @param checkEvery Mode-1 actions run after a passed check before the next check, &gt;= 1
  * @param maxMode1Steps most Mode-1 actions in a row before auto re-plans, &gt;= 1
  * @param seedWithPolicy with a policy, a cold Mode-2 plan starts from the policy's own plan
  */
 public record ActorSettings(int horizon, int executeSteps, int iterations, int warmIterations,
-    WarmStartPadding padding, double margin, int checkHorizon, int checkEvery,
-    int maxMode1Steps, boolean seedWithPolicy) {
+    WarmStartPadding padding, double margin, double progress, double arrive, int checkHorizon,
+    int checkEvery, int maxMode1Steps, boolean seedWithPolicy) {
   public ActorSettings {
     Checks.arg(horizon >= 1, "horizon=%s must be at least 1", horizon);
     Checks.arg(executeSteps >= 1 && executeSteps <= horizon, "execute_steps=%s must be in 1..%s"
@@ -40,6 +43,9 @@ public record ActorSettings(int horizon, int executeSteps, int iterations, int w
     Checks.arg(margin >= 0 && Double.isFinite(margin), "auto margin=%s must be >= 0", margin);
     Checks.arg(checkHorizon >= 1 && checkHorizon <= horizon, "auto check_horizon=%s must be in"
         + " 1..%s (the horizon)", checkHorizon, horizon);
+    Checks.arg(progress >= 0 && Double.isFinite(progress), "auto progress=%s must be >= 0",
+        progress);
+    Checks.arg(Double.isFinite(arrive), "auto arrive=%s must be finite", arrive);
     Checks.arg(checkEvery >= 1, "auto check_every=%s must be at least 1", checkEvery);
     Checks.arg(maxMode1Steps >= 1, "auto max_mode1_steps=%s must be at least 1", maxMode1Steps);
   }
@@ -47,6 +53,7 @@ public record ActorSettings(int horizon, int executeSteps, int iterations, int w
   /** The same settings with another horizon (check horizon and k cut to fit). */
   public ActorSettings withHorizon(int h) {
     return new ActorSettings(h, Math.min(executeSteps, h), iterations, warmIterations, padding,
-        margin, Math.min(checkHorizon, h), checkEvery, maxMode1Steps, seedWithPolicy);
+        margin, progress, arrive, Math.min(checkHorizon, h), checkEvery, maxMode1Steps,
+        seedWithPolicy);
   }
 }

@@ -60,8 +60,8 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
   /** The same task with horizon {@code h} (execute steps and auto's check cut to fit). */
   public TaskConfig withHorizon(int h) {
     return new TaskConfig(goal, cost, planner, h, Math.min(executeSteps, h), padding, maxNorm,
-        mode, new Auto(auto.margin(), Math.min(auto.checkHorizon(), h), auto.checkEvery(),
-            auto.maxMode1Steps()),
+        mode, new Auto(auto.margin(), auto.progress(), auto.arrive(),
+            Math.min(auto.checkHorizon(), h), auto.checkEvery(), auto.maxMode1Steps()),
         seedWithPolicy, budget, successRadius);
   }
 
@@ -82,7 +82,8 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
   public ActorSettings actor(int[] iterations) {
     return new ActorSettings(horizon, executeSteps, iterations[0], iterations[1],
         WarmStartPadding.valueOf(padding.toUpperCase(Locale.ROOT)), auto.margin(),
-        auto.checkHorizon(), auto.checkEvery(), auto.maxMode1Steps(), seedWithPolicy);
+        auto.progress(), auto.arrive(), auto.checkHorizon(), auto.checkEvery(),
+        auto.maxMode1Steps(), seedWithPolicy);
   }
 
   /**
@@ -163,12 +164,16 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    * The mode policy of auto ({@link ActorSettings}).
    *
    * @param margin Mode-1 when its imagined cost is at most the last plan's plus margin |that|
+   * @param progress ... or when its imagined IC falls by at least this per step
+   * @param arrive ... or when its imagined IC ends at most this
    * @param checkHorizon steps of the check
    * @param checkEvery Mode-1 actions after a passed check before the next check
    * @param maxMode1Steps most Mode-1 actions in a row
    */
-  public record Auto(double margin, int checkHorizon, int checkEvery, int maxMode1Steps) {
+  public record Auto(double margin, double progress, double arrive, int checkHorizon,
+      int checkEvery, int maxMode1Steps) {
     public Auto {
+      ConfigChecks.nonNegative("auto.progress", progress);
       ConfigChecks.inRange("auto.check_every", checkEvery, 1, 1_000_000);
       ConfigChecks.nonNegative("auto.margin", margin);
       ConfigChecks.inRange("auto.check_horizon", checkHorizon, 1, 10_000);

@@ -16,7 +16,8 @@ class DistillationTest {
   private static final int BUDGET = 30;
 
   private static ActorSettings settings() {
-    return new ActorSettings(8, 2, 4, 2, WarmStartPadding.LAST_ACTION, 0.05, 8, 2, 6, false);
+    return new ActorSettings(8, 2, 4, 2, WarmStartPadding.LAST_ACTION, 0.05, 0.05, 0.05, 8, 2, 6,
+        false);
   }
 
   private static Actor actor(Mode mode, Policy policy) {
