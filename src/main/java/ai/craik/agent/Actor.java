@@ -131,7 +131,7 @@ public final class Actor {
     } else if (warm == null && policy != null && settings.seedWithPolicy()) {
       warm = policy.imagine(s, goal, model, h, scope).actions();
     }
-    int iterations = lastPlan == null ? settings.iterations() : settings.warmIterations();
+    int iterations = warm == null ? settings.iterations() : settings.warmIterations();
     Plan plan = planner.plan(s, model.dynamics(), goals.cost(), h, warm, iterations, rng);
     Checks.state(plan.actions().length == h, "the planner returned %s actions for horizon %s",
         plan.actions().length, h);

@@ -7,8 +7,8 @@ import ai.craik.plan.WarmStartPadding;
  * How the actor acts: Mode-2's model-predictive control and the mode policy of auto.
  *
  * <pre>
- *   Mode-2: plan H steps (iterations cold, warm_iterations warm from the last plan shifted), run the
- *           first k actions, re-plan
+ *   Mode-2: plan H steps (iterations cold, warm_iterations warm from the last plan shifted or from
+ *           the policy's own plan), run the first k actions, re-plan
  *   auto:   with no plan to run, imagine the policy's plan pi* over c = min(H, check_horizon) steps;
  *           Mode-1 when it makes progress, IC(step 1) - IC(step c) &gt;= progress (c - 1), or arrives,
  *           IC(step c) &lt;= arrive; or else when it is about as good as the last Mode-2 plan p
