@@ -37,6 +37,7 @@ final class LabRunner {
   static <C> int run(String group, LabProblem<C> problem, RunOptions o, PrintWriter out,
       ResolvedConfig<C> cfg) {
     String command = group + " " + problem.name();
+    problem.validate(cfg.value());
     String yaml = "command: " + command + "\nseed: " + o.seed + "\n" + cfg.yaml();
     Path dir = o.runDir != null ? o.runDir : defaultRunDir(group + "-" + problem.name());
     EngineInfo engine = Engines.start(o.threads, o.seed);

@@ -40,6 +40,10 @@ public final class AgentCriticJob extends AgentJob {
         + " actions.";
   }
 
+  /** Its own critic is what the variants use: nothing to refuse. */
+  @Override
+  public void validate(AgentConfig cfg) {}
+
   @Override
   public LabOutcome run(AgentConfig cfg, RunSession session, NDManager manager) {
     try (AgentLab lab = new AgentLab(cfg, session, manager)) {

@@ -2,6 +2,7 @@ package ai.craik.lab;
 
 import ai.craik.agent.AgentConfig;
 import ai.craik.agent.Configurator;
+import ai.craik.config.ConfigException;
 import ai.craik.run.RunSession;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
@@ -26,6 +27,16 @@ public final class AgentRunJob extends AgentJob {
         + " short-term memory and the actor (Mode-1 policy, Mode-2 planning, or auto), set up by"
         + " the configurator from the task file. Success: the dot reaches the goal (every"
         + " waypoint in order) within the budget. Seconds count perceiving and choosing actions.";
+  }
+
+  @Override
+  public void validate(AgentConfig cfg) {
+    super.validate(cfg);
+    if (!cfg.task().mode().equals("2") && cfg.policy().isBlank()) {
+      throw new ConfigException("task mode " + cfg.task().mode() + " needs a Mode-1 policy;"
+          + " distil one with 'craik agent distill --model " + cfg.model() + "' and pass its run"
+          + " folder with --policy DIR, or use --mode 2");
+    }
   }
 
   @Override

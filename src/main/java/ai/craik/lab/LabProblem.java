@@ -28,6 +28,13 @@ public interface LabProblem<C> {
   /** The config record type. */
   Class<C> configType();
 
+  /**
+   * Refuses a config that cannot run, before the run folder is made (so the corrected command is
+   * not refused as a different config): a one-line {@link ai.craik.config.ConfigException}. By
+   * default accepts everything; checks that need loaded models happen in {@link #run}.
+   */
+  default void validate(C config) {}
+
   /** Runs the problem in the given session; temporaries go in children of {@code manager}. */
   LabOutcome run(C config, RunSession session, NDManager manager);
 }

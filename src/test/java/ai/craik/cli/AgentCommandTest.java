@@ -90,6 +90,10 @@ class AgentCommandTest {
     assertThat(refused.code()).isNotZero();
     assertThat(refused.err().strip()).contains("task mode auto needs a Mode-1 policy")
         .contains("--policy DIR").doesNotContain("\n");
+    assertThat(tmp.resolve("no")).doesNotExist(); // refused before the run folder is made
+    Result fixed = CliTest.run(agent("run", tmp.resolve("no"), "--mode", "auto", "--policy",
+        distill.toString()));
+    assertThat(fixed.code()).as(fixed.err()).isZero();
     Result critic = CliTest.run(agent("run", tmp.resolve("no2"), "--set", "task.cost.critic=1"));
     assertThat(critic.code()).isNotZero();
     assertThat(critic.err()).contains("needs a trained critic").contains("--critic DIR");
