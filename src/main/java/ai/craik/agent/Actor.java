@@ -82,8 +82,7 @@ public final class Actor {
     Checks.arg(stepsLeft >= 1, "no steps left to act");
     float[] goal = goals.goal();
     if (mode == Mode.MODE1) {
-      return new Decision(GradMode.disabled(() -> policy.act(s.reshape(1, -1), scope.create(goal))
-          .toType(DataType.FLOAT32, false).toFloatArray()), 1, null, null);
+      return new Decision(policyAction(s, goal, scope), 1, null, null);
     }
     if (!queue.isEmpty()) {
       age++;
@@ -93,8 +92,7 @@ public final class Actor {
       mode1Left--;
       mode1Run++;
       age++;
-      return new Decision(GradMode.disabled(() -> policy.act(s.reshape(1, -1),
-          scope.create(goal)).toType(DataType.FLOAT32, false).toFloatArray()), 1, null, null);
+      return new Decision(policyAction(s, goal, scope), 1, null, null);
     }
     int h = Math.min(settings.horizon(), stepsLeft);
     float[][] warm = lastPlan == null ? null
@@ -144,6 +142,12 @@ public final class Actor {
     }
     float[] start = s.toType(DataType.FLOAT32, false).toFloatArray();
     return new Decision(plan.actions()[0].clone(), 2, plan, start);
+  }
+
+  /** The policy's action [A] for state s [D] (in scope) and goal g [D]. */
+  private float[] policyAction(NDArray s, float[] goal, NDManager scope) {
+    return GradMode.disabled(() -> policy.act(s.reshape(1, -1), scope.create(goal))
+        .toType(DataType.FLOAT32, false).toFloatArray());
   }
 
   private static NDArray actions(float[][] a, NDManager scope) {

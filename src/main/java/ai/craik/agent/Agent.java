@@ -98,13 +98,11 @@ public final class Agent<O> {
       long t0 = System.nanoTime();
       float[] s;
       Actor.Decision d = null;
-      boolean switched = false;
       try (NDManager scope = manager.newSubManager()) {
         NDArray state = perception.perceive(obs, scope);
         s = state.toType(DataType.FLOAT32, false).toFloatArray();
         if (!done && actions.size() < budget) {
-          switched = goals.advance(state, actions.size(), scope);
-          if (switched) {
+          if (goals.advance(state, actions.size(), scope)) {
             actor.reset();
           }
           d = actor.act(state, goals, model, budget - actions.size(), rng.split(), scope);
@@ -117,7 +115,7 @@ public final class Agent<O> {
       }
       long t1 = System.nanoTime();
       int time = actions.size();
-      IntrinsicCost ic = prevCost == null || !switched ? goals.cost().intrinsic() : prevCost;
+      IntrinsicCost ic = prevCost != null ? prevCost : goals.cost().intrinsic();
       double c = ic.observed(prevState, prevAction, s, manager);
       costSum += c;
       memory.write(new MemoryEntry(episode, time, 0, s, d == null ? new float[0]

@@ -77,16 +77,8 @@ public final class Configurator {
     }
   }
 
-  public TaskConfig task() {
-    return task;
-  }
-
   public Mode mode() {
     return mode;
-  }
-
-  public WorldModel worldModel() {
-    return worldModel;
   }
 
   /** The planner of the task, projecting actions onto the task's max_norm. */
@@ -229,10 +221,5 @@ public final class Configurator {
       }
       return next[0] == positions.size();
     };
-  }
-
-  /** The latent D of the model (for callers building policies and critics). */
-  public int latentDim() {
-    return model.latentDim();
   }
 }

@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -106,11 +108,10 @@ public final class Policy implements Checkpointable {
         .filter(e -> e.action().length == actionDim).toList();
     Checks.state(!rows.isEmpty(), "no observed state with an action in memory to distil from;"
         + " collect Mode-2 episodes first");
-    float[][] s = rows.stream().map(MemoryEntry::state).toArray(float[][]::new);
-    float[][] g = rows.stream().map(MemoryEntry::goal).toArray(float[][]::new);
-    float[][] a = new float[rows.size()][];
-    for (int i = 0; i < a.length; i++) {
-      MemoryEntry e = rows.get(i);
+    List<float[]> s = new ArrayList<>();
+    List<float[]> g = new ArrayList<>();
+    List<float[]> a = new ArrayList<>();
+    for (MemoryEntry e : rows) { // the mean of the k actions run (or planned) from here
       float[] sum = new float[actionDim];
       int n = 0;
       for (int k = 0; k < targetSteps; k++) {
@@ -118,53 +119,51 @@ public final class Policy implements Checkpointable {
             ? memory.get(e.episode(), e.time() + k).orElse(null)
             : memory.get(e.episode(), e.time(), e.depth() + k).orElse(null);
         if (next == null || next.action().length != actionDim
-            || !java.util.Arrays.equals(next.goal(), e.goal())) {
+            || !Arrays.equals(next.goal(), e.goal())) {
           break;
         }
-        for (int j = 0; j < actionDim; j++) {
-          sum[j] += next.action()[j];
-        }
+        add(sum, next.action());
         n++;
       }
-      for (int j = 0; j < actionDim; j++) {
-        sum[j] /= n;
-      }
-      a[i] = sum;
+      s.add(e.state());
+      g.add(e.goal());
+      a.add(divided(sum, n));
     }
-    if (relabel > 0) { // hindsight: the states reached later are goals the actions led to
-      java.util.List<float[]> hs = new java.util.ArrayList<>(java.util.Arrays.asList(s));
-      java.util.List<float[]> hg = new java.util.ArrayList<>(java.util.Arrays.asList(g));
-      java.util.List<float[]> ha = new java.util.ArrayList<>(java.util.Arrays.asList(a));
-      for (MemoryEntry e : rows) {
-        if (!e.observed()) {
-          continue;
+    for (MemoryEntry e : relabel > 0 ? rows : List.<MemoryEntry>of()) { // hindsight
+      if (!e.observed()) {
+        continue;
+      }
+      float[] sum = new float[actionDim];
+      for (int k = 1; k <= relabel; k++) {
+        MemoryEntry prev = memory.get(e.episode(), e.time() + k - 1).orElse(null);
+        MemoryEntry reached = memory.get(e.episode(), e.time() + k).orElse(null);
+        if (prev == null || reached == null || prev.action().length != actionDim) {
+          break;
         }
-        float[] sum = new float[actionDim];
-        for (int k = 1; k <= relabel; k++) {
-          MemoryEntry prev = memory.get(e.episode(), e.time() + k - 1).orElse(null);
-          MemoryEntry reached = memory.get(e.episode(), e.time() + k).orElse(null);
-          if (prev == null || reached == null || prev.action().length != actionDim) {
-            break;
-          }
-          for (int j = 0; j < actionDim; j++) {
-            sum[j] += prev.action()[j];
-          }
-          if (Integer.bitCount(k) == 1) { // k = 1, 2, 4, 8, ...
-            float[] mean = new float[actionDim];
-            for (int j = 0; j < actionDim; j++) {
-              mean[j] = sum[j] / k;
-            }
-            hs.add(e.state());
-            hg.add(reached.state());
-            ha.add(mean);
-          }
+        add(sum, prev.action());
+        if (Integer.bitCount(k) == 1) { // k = 1, 2, 4, 8, ...
+          s.add(e.state());
+          g.add(reached.state());
+          a.add(divided(sum, k));
         }
       }
-      s = hs.toArray(float[][]::new);
-      g = hg.toArray(float[][]::new);
-      a = ha.toArray(float[][]::new);
     }
-    return net.fit(s, g, a, epochs, batch, learningRate, rng, manager);
+    return net.fit(s.toArray(float[][]::new), g.toArray(float[][]::new),
+        a.toArray(float[][]::new), epochs, batch, learningRate, rng, manager);
+  }
+
+  private static void add(float[] sum, float[] x) {
+    for (int j = 0; j < sum.length; j++) {
+      sum[j] += x[j];
+    }
+  }
+
+  private static float[] divided(float[] x, int n) {
+    float[] out = new float[x.length];
+    for (int j = 0; j < x.length; j++) {
+      out[j] = x[j] / n;
+    }
+    return out;
   }
 
   /** Mean squared error of the policy's actions against the memory's, over the same rows. */

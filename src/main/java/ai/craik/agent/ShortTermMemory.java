@@ -152,10 +152,7 @@ public final class ShortTermMemory {
   public SoftRead read(float[] query, double temperature, boolean includeImagined) {
     Checks.arg(temperature > 0 && Double.isFinite(temperature),
         "soft read temperature=%s must be finite and > 0", temperature);
-    List<MemoryEntry> pool = new ArrayList<>(observed());
-    if (includeImagined) {
-      imaginedOrder.forEach(k -> pool.add(entries.get(k)));
-    }
+    List<MemoryEntry> pool = includeImagined ? all() : observed();
     Checks.state(!pool.isEmpty(), "the short-term memory holds no entry to read; run an episode"
         + " first");
     double[] logits = new double[pool.size()];

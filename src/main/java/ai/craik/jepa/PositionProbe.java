@@ -98,8 +98,7 @@ public final class PositionProbe implements Checkpointable {
     Checks.arg(latents.getShape().dimension() >= 1
         && latents.getShape().get(latents.getShape().dimension() - 1) == latentDim,
         "PositionProbe expects latents [..., %s], got %s", latentDim, latents.getShape());
-    return GradMode.disabled(() -> head.forward(latents.stopGradient().reshape(-1, latentDim))
-        .mul((float) HALF_RANGE).add((float) CENTRE)); // [N, 2]
+    return GradMode.disabled(() -> read(latents.stopGradient().reshape(-1, latentDim)));
   }
 
   /**
