@@ -19,6 +19,7 @@ import ai.craik.report.TwoRoomsFigures;
 import ai.craik.run.AtomicFiles;
 import ai.craik.run.RunSession;
 import ai.craik.train.TrainedWorldModel;
+import ai.craik.train.WallIndicators;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,7 +152,9 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
           }
         }
       }
-      return outcome(cfg, session, model, randomLayout, renderer, done, gifs);
+      // The model's wall and layout indicators, shown beside the planning figures (diagnostics).
+      WallIndicators indicators = model.indicators(manager);
+      return outcome(cfg, session, model, indicators, randomLayout, renderer, done, gifs);
     }
   }
 
@@ -315,6 +318,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
   }
 
   private LabOutcome outcome(TwoRoomsPlanConfig cfg, RunSession session, TrainedWorldModel model,
+      WallIndicators indicators,
       boolean randomLayout, TwoRoomsRenderer renderer,
       Map<String, Map<String, Map<Integer, Map<String, Object>>>> done, List<DrawnFigure> gifs) {
     String defaultCost = cfg.defaultVariant().label();
@@ -328,6 +332,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
         + (model.hasDistance() ? ", distance head (step " + model.distanceStep() + ")"
             : ", no distance head"));
     key.put("layout", randomLayout ? "random" : "fixed");
+    indicators.keyFigures().forEach((k, v) -> key.put("world model: " + k, v));
     List<DrawnFigure> figures = new ArrayList<>();
     for (String name : cfg.planners()) {
       Map<String, Object> perCost = new LinkedHashMap<>();
@@ -402,6 +407,7 @@ public final class PlanTwoRoomsJob implements LabProblem<TwoRoomsPlanConfig> {
     m.put("world_units_per_action", model.worldUnitsPerAction());
     m.put("distance_head", model.hasDistance());
     m.put("distance_step", model.distanceStep());
+    m.put("indicators", indicators.summary());
     summary.put("model", m);
     Map<String, Object> tasks = new LinkedHashMap<>();
     tasks.put("layout", randomLayout ? "random" : "fixed");

@@ -11,7 +11,7 @@ import ai.craik.run.RunSession;
 import ai.craik.train.TrainedWorldModel;
 import ai.craik.train.TrainingLoop;
 import ai.craik.train.UnrollEvaluation;
-import ai.craik.train.WallPushEvaluation;
+import ai.craik.train.WallIndicators;
 import ai.craik.train.WorldModelConfig;
 import ai.craik.train.WorldModelTrainer;
 import ai.djl.ndarray.NDManager;
@@ -86,16 +86,15 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
           Map<String, Double> m = trainer.step(step, scope, log);
           if (done % t.evalEvery() == 0 || done == t.steps()) {
             evaluationMetrics(cfg, trainer.evaluate(scope)).forEach(m::put);
-            WallPushEvaluation wall = trainer.wallPush(scope);
-            m.put("eval/wall_penetration_px", wall.penetrationPx());
-            m.put("eval/wall_crossed_fraction", wall.crossedFraction());
+            m.putAll(trainer.indicators(scope).metrics());
           }
           return m;
         });
     UnrollEvaluation eval = trainer.evaluate(manager);
-    WallPushEvaluation wall = trainer.wallPush(manager);
+    WallIndicators indicators = trainer.indicators(manager);
     // The collapse monitor sees the learned part of the latent (not a pixel context).
-    return outcome(cfg, session, eval, wall, timed.seconds(), timed.startStep(),
+    return outcome(cfg, session, eval, indicators, timed.seconds(),
+        timed.startStep(),
         trainer.jepa().latentDim() - trainer.jepa().encoder().contextDim());
   }
 
@@ -122,7 +121,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   }
 
   private LabOutcome outcome(WorldModelConfig cfg, RunSession session, UnrollEvaluation eval,
-      WallPushEvaluation wall, double trainSeconds, long startStep, int latentDim) {
+      WallIndicators indicators, double trainSeconds, long startStep, int latentDim) {
     List<Map<String, Object>> rows = MetricsLog.read(session.dir().metrics());
     Map<String, Object> last = LabMetrics.lastRow(rows, PHASE);
     Map<String, Object> losses = LabMetrics.withPrefix(last, "loss/");
@@ -149,11 +148,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     summary.put("unroll_error_px", unroll);
     summary.put("static_error_px", still);
     summary.put("unroll_latent_error", latent);
-    Map<String, Object> push = new LinkedHashMap<>();
-    push.put("penetration_px", wall.penetrationPx());
-    push.put("crossed_fraction", wall.crossedFraction());
-    push.put("cases", wall.cases());
-    summary.put("wall_push", push);
+    summary.putAll(indicators.summary());
     summary.put("latent_dim", latentDim);
     summary.put("latent_std_min", last.get("latent/std_min"));
     summary.put("effective_rank", last.get("latent/effective_rank"));
@@ -165,8 +160,7 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     Map<String, Object> key = new LinkedHashMap<>();
     key.put("probe error on held-out frames (px)", eval.probeErrorPx());
     unroll.forEach((h, v) -> key.put("unroll error at horizon " + h + " (px)", v));
-    key.put("imagined push into the middle wall: penetration (px)", wall.penetrationPx());
-    key.put("imagined push into the middle wall: crossed fraction", wall.crossedFraction());
+    key.putAll(indicators.keyFigures());
     key.put("latent std min", last.get("latent/std_min"));
     key.put("effective rank (of D = " + latentDim + ")", last.get("latent/effective_rank"));
     key.put("train seconds", trainSeconds);

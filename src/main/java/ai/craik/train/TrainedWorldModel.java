@@ -184,6 +184,18 @@ public final class TrainedWorldModel implements AutoCloseable {
         + " rebuilt without it");
   }
 
+  /**
+   * The wall and layout indicators of the loaded model ({@link WallIndicators}), from the run's
+   * own seed streams: the figures its training run reported at its last evaluation. Diagnostics
+   * that read labels; no planner or agent may use them.
+   */
+  public WallIndicators indicators(NDManager parent) {
+    return WallIndicators.measure(setup.jepa(), setup.probe(),
+        new ai.craik.env.TwoRoomsRenderer(config.env().imageSize(), config.env().sigma()),
+        setup.scaling(), "random".equals(config.data().layout()),
+        new ai.craik.engine.RandomStreams(seed), parent);
+  }
+
   /** The run folder. */
   public Path runDir() {
     return runDir;

@@ -231,15 +231,11 @@ public final class WorldModelTrainer implements AutoCloseable {
     });
   }
 
-  /**
-   * Imagined pushes into the middle wall (see {@link WallPushEvaluation}): 64 cases of 12 moves of
-   * the random play's longest step, layouts as in training, from the ("eval.wall") stream.
-   */
-  public WallPushEvaluation wallPush(NDManager parent) {
-    return WallPushEvaluation.run(jepa, probe,
+  /** The wall and layout indicators ({@link WallIndicators}) of the model as it is now. */
+  public WallIndicators indicators(NDManager parent) {
+    return WallIndicators.measure(jepa, probe,
         new ai.craik.env.TwoRoomsRenderer(cfg.env().imageSize(), cfg.env().sigma()),
-        setup.scaling(), "random".equals(cfg.data().layout()), 64, 12,
-        ai.craik.env.ExplorationConfig.defaults().stepMax(), random.stream("eval.wall"), parent);
+        setup.scaling(), "random".equals(cfg.data().layout()), random, parent);
   }
 
   /** Encodes [K, F, C, H, W] in chunks of about 512 frames so activations stay small. */
