@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  *   encoder: {type: conv, widths: [32, 64, 64], latent_dim: 64}      # ConvEncoder: conv widths
  *   encoder: {type: mlp, widths: [256, 256], latent_dim: 64}         # MlpEncoder: hidden widths
  *   encoder: {type: conv_spatial, widths: [16, 32], map_size: 8, channels: 8}  # ConvSpatialEncoder
+ *   encoder: {type: keypoint, widths: [16, 16], stride: 2, keypoints: 16, latent_dim: 64}
  * </pre>
  *
  * The first three take the same keys, so {@code --set encoder.type=conv} switches the
@@ -28,9 +29,10 @@ import java.util.SplittableRandom;
     @JsonSubTypes.Type(value = EncoderConfig.Impala.class, name = "impala"),
     @JsonSubTypes.Type(value = EncoderConfig.Conv.class, name = "conv"),
     @JsonSubTypes.Type(value = EncoderConfig.Mlp.class, name = "mlp"),
-    @JsonSubTypes.Type(value = EncoderConfig.ConvSpatial.class, name = "conv_spatial")})
+    @JsonSubTypes.Type(value = EncoderConfig.ConvSpatial.class, name = "conv_spatial"),
+    @JsonSubTypes.Type(value = EncoderConfig.Keypoint.class, name = "keypoint")})
 public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfig.Conv,
-    EncoderConfig.Mlp, EncoderConfig.ConvSpatial {
+    EncoderConfig.Mlp, EncoderConfig.ConvSpatial, EncoderConfig.Keypoint {
 
   /** The latent size D. */
   int latentDim();
@@ -72,6 +74,28 @@ public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfi
         SplittableRandom init) {
       return new ConvEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
           latentDim, init);
+    }
+  }
+
+  /**
+   * {@link KeypointEncoder}: {@code widths} are the channels of the 3 x 3 convolutions (the first
+   * with {@code stride}, the rest stride 1), {@code keypoints} the feature maps reduced to (x, y)
+   * by a spatial soft-argmax.
+   */
+  record Keypoint(List<Integer> widths, int stride, int keypoints, int latentDim)
+      implements EncoderConfig {
+    public Keypoint {
+      ConfigChecks.inRange("stride", stride, 1, 4);
+      ConfigWidths.check("widths", widths, false);
+      ConfigChecks.inRange("keypoints", keypoints, 1, 1024);
+      ConfigChecks.inRange("latent_dim", latentDim, 1, 1 << 16);
+    }
+
+    @Override
+    public NormalizedEncoder build(Parameters params, int channels, int height, int width,
+        SplittableRandom init) {
+      return new KeypointEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
+          stride, keypoints, latentDim, init);
     }
   }
 

@@ -56,14 +56,14 @@ class ModelConfigTest {
   void errorsNameTheKeyAndTheChoices() {
     assertThatThrownBy(() -> bind(YAML.replace("impala", "cnn")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("unknown model.encoder.type 'cnn'; use one of [impala, conv, mlp, conv_spatial]");
+        .hasMessage("unknown model.encoder.type 'cnn'; use one of [impala, conv, mlp, conv_spatial, keypoint]");
     assertThatThrownBy(() -> bind(YAML.replace("{type: gru}", "{type: lstm}")))
         .hasMessage("unknown model.predictor.type 'lstm'; use one of [gru, residual_mlp, conv]");
     assertThatThrownBy(() -> bind(YAML.replace("{type: identity}", "{type: linear}")))
         .hasMessage("unknown model.action_encoder.type 'linear'; use one of [identity, mlp]");
     assertThatThrownBy(() -> bind(YAML.replace("type: impala, ", "")))
         .hasMessage("config key 'model.encoder.type' is missing; add it (one of [impala, conv,"
-            + " mlp, conv_spatial])");
+            + " mlp, conv_spatial, keypoint])");
     assertThatThrownBy(() -> bind(YAML.replace("latent_dim: 128", "latent_dim: 0")))
         .hasMessageStartingWith("config key 'model.encoder.latent_dim'=0 is not allowed: must be"
             + " in 1..65536");
