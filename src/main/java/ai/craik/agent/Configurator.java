@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 
 /**
  * The configurator: turns a task description ({@link TaskConfig}) into a configured Two Rooms agent
- * and, for each episode, into its goals: goal images rendered in the episode's layout and encoded,
+ * and, for each episode, into its goals: goal images as the episode's task renders them, encoded,
  * one intrinsic cost per goal with the task's weights (the only place an {@link IntrinsicCost} is
  * made), the critic term when asked for, and the switch to the next sub-goal when the agent's own
  * distance says it has arrived ({@link GoalSchedule}).
@@ -31,6 +31,11 @@ import java.util.function.Predicate;
  * <p>Everything is validated before the first episode, each problem with one line that names the
  * fix: a mode that needs a policy without one, a critic weight without a critic, the learned
  * distance without a distance head, a planner horizon the critic cannot cover.
+ *
+ * <p>The agent is never told what it should perceive. Where a goal lies and its goal image are the
+ * task's definition ({@link TwoRoomsTask#pointInRoom}, {@link TwoRoomsTask#imageWithDotAt}); the
+ * true layout and the label-trained position probe are read here only by the oracles
+ * {@code goal.oracle_via_door} and {@code cost.oracle_wall}, both off by default.
  */
 public final class Configurator {
   private final TaskConfig task;
@@ -97,9 +102,9 @@ public final class Configurator {
 
   /**
    * The goal positions of {@code episode} (world units, in order): the task's goal, the task
-   * config's position, or its waypoints placed in the episode's layout.
+   * config's position, or its waypoints placed by the episode's task in their rooms.
    *
-   * @throws ConfigException when a position is not in free space of the episode's layout
+   * @throws ConfigException when a position is not in free space of the episode
    */
   public List<double[]> goalPositions(TwoRoomsTask episode, double sigma) {
     TaskConfig.Goal g = task.goal();
@@ -107,14 +112,15 @@ public final class Configurator {
     switch (g.kind()) {
       case "task" -> out.add(episode.goal().clone());
       case "position" -> out.add(new double[] {g.position().get(0), g.position().get(1)});
-      default -> g.waypoints().forEach(p -> out.add(place(p, episode.layout(), 2 * sigma)));
+      default -> g.waypoints().forEach(p -> out.add(episode.pointInRoom(p.room(), p.at().get(0),
+          p.at().get(1), 2 * sigma)));
     }
     for (double[] p : out) {
-      if (!TwoRoomsGeometry.free(episode.layout(), p[0], p[1])) {
+      if (!episode.isFree(p[0], p[1])) {
         throw new ConfigException(String.format(java.util.Locale.ROOT, "goal point (%.1f, %.1f)"
-            + " is inside a wall of layout %s (task seed %d); give goal points by room"
-            + " (goal.kind: waypoints, {room: left, at: [u, v]}) so they are free in every"
-            + " layout", p[0], p[1], episode.layout(), episode.seed()));
+            + " is inside a wall of task seed %d; give goal points by room (goal.kind: waypoints,"
+            + " {room: left, at: [u, v]}) so they are free in every layout", p[0], p[1],
+            episode.seed()));
       }
     }
     return out;
@@ -124,20 +130,28 @@ public final class Configurator {
   static final double DOOR_OFFSET = TwoRoomsGeometry.WALL_HALF + 3.0;
 
   /**
-   * The sub-goals the agent pursues for {@code goals} (the task's goal points, in order) from
-   * {@code start}: the goals themselves, with the doorway inserted before every goal in the other
-   * room than the point before it when {@code goal.via_door} is set: two sub-goals at the door's
-   * height, 4.5 px before and after the middle wall's centre, so each leg is a straight line in
-   * free space (into the doorway, through it, then within the goal's room).
-   *
-   * @param start where the agent believes it starts (the probe's reading of the first frame)
+   * The sub-goals the agent pursues in {@code episode} for {@code goals} (the task's goal points,
+   * in order): the goals themselves, unless the oracle {@code goal.oracle_via_door} is set (off by
+   * default). That oracle reads what the agent is never told: where it starts, from the
+   * label-trained position probe on {@code firstFrame}, and the episode's true layout; it inserts
+   * the doorway before every goal in the other room than the point before it
+   * ({@link #oracleViaDoor}).
    */
-  public List<double[]> route(Layout layout, List<double[]> goals, double[] start) {
-    return task.goal().viaDoor() ? viaDoor(layout, goals, start) : goals;
+  public List<double[]> route(TwoRoomsTask episode, List<double[]> goals, byte[] firstFrame,
+      NDManager manager) {
+    if (!task.goal().oracleViaDoor()) {
+      return goals;
+    }
+    return oracleViaDoor(episode.layout(), goals, oracleProbePosition(firstFrame, manager));
   }
 
-  /** {@code goals} with the doorway inserted before each goal in the other room than the last. */
-  static List<double[]> viaDoor(Layout layout, List<double[]> goals, double[] start) {
+  /**
+   * The oracle route: {@code goals} with two sub-goals at the true door's height, 4.5 px before and
+   * after the true middle wall's centre, inserted before each goal in the other room than the point
+   * before it (the first from {@code start}), so each leg is a straight line in free space (into
+   * the doorway, through it, then within the goal's room).
+   */
+  static List<double[]> oracleViaDoor(Layout layout, List<double[]> goals, double[] start) {
     List<double[]> out = new ArrayList<>();
     double[] from = start;
     for (double[] g : goals) {
@@ -153,53 +167,56 @@ public final class Configurator {
     return out;
   }
 
-  /** Where the agent believes the dot is in {@code frame}: the position probe's reading. */
-  public double[] believedPosition(byte[] frame, NDManager manager) {
+  /** An oracle's input: where the dot is in {@code frame} as the label-trained probe reads it. */
+  private double[] oracleProbePosition(byte[] frame, NDManager manager) {
     try (NDManager scope = manager.newSubManager()) {
       return model.positions(model.encode(frame, scope).reshape(1, model.latentDim()))[0];
     }
   }
 
-  /** A waypoint's position in {@code layout}: [u, v] fractions of its room's box, 'margin' in. */
-  static double[] place(TaskConfig.Point p, Layout layout, double margin) {
-    double lo = TwoRoomsGeometry.LOW + margin;
-    double hi = TwoRoomsGeometry.HIGH - margin;
-    double x0 = p.room().equals("right") ? layout.wallX() + TwoRoomsGeometry.WALL_HALF + margin
-        : lo;
-    double x1 = p.room().equals("left") ? layout.wallX() - TwoRoomsGeometry.WALL_HALF - margin
-        : hi;
-    return new double[] {x0 + p.at().get(0) * (x1 - x0), lo + p.at().get(1) * (hi - lo)};
-  }
-
   /**
-   * The goals of an episode: each goal position rendered in the episode's layout (the dot there:
+   * The goals of an episode: each goal position as the episode's task renders it (the dot there:
    * the goal image the agent is given) and encoded, each with its cost module.
    */
   public GoalSchedule goals(TwoRoomsTask episode, List<double[]> positions,
       TwoRoomsRenderer renderer, NDManager manager) {
+    OracleWallProximity oracleWall = oracleWall(episode);
     List<float[]> latents = new ArrayList<>();
     List<CostModule> costs = new ArrayList<>();
     for (double[] p : positions) {
-      float[] g = model.latent(renderer.render(episode.layout(), p[0], p[1]));
+      float[] g = model.latent(episode.imageWithDotAt(renderer, p[0], p[1]));
       latents.add(g);
-      costs.add(new CostModule(intrinsic(g, episode.layout()), critic, task.cost().critic()));
+      costs.add(new CostModule(intrinsic(g, oracleWall), critic, task.cost().critic()));
     }
     LatentMetric metric = task.cost().goalMetric().equals("distance")
         ? LatentMetric.learned(model.distanceHead().orElseThrow()) : LatentMetric.euclidean();
     return new GoalSchedule(latents, costs, metric, task.goal().reach());
   }
 
-  /** The intrinsic cost towards goal latent g [D] in {@code layout}, with the task's weights. */
-  public IntrinsicCost intrinsic(float[] g, Layout layout) {
+  /**
+   * The oracle wall term of {@code episode}, or null when {@code cost.oracle_wall} is 0 (the
+   * default): it reads the episode's true layout and the label-trained position probe.
+   */
+  private OracleWallProximity oracleWall(TwoRoomsTask episode) {
+    TaskConfig.Cost c = task.cost();
+    return c.oracleWall() > 0
+        ? new OracleWallProximity(model.probe()::read, episode.layout(), c.oracleWallMargin())
+        : null;
+  }
+
+  /**
+   * The intrinsic cost towards goal latent g [D] with the task's weights.
+   *
+   * @param oracleWall the oracle wall term, or null when {@code cost.oracle_wall} is 0
+   */
+  IntrinsicCost intrinsic(float[] g, OracleWallProximity oracleWall) {
     TaskConfig.Cost c = task.cost();
     PlanObjective goalTerm = c.goalMetric().equals("distance")
         ? new LearnedDistanceCost(model.distanceHead().orElseThrow(), g,
             GoalDistance.Steps.ALL_STEPS)
         : new GoalDistance(g, GoalDistance.Steps.ALL_STEPS);
-    WallProximity wall = c.wall() > 0
-        ? new WallProximity(model.probe()::read, layout, c.wallMargin()) : null;
-    return new IntrinsicCost(Map.of("goal", c.goal(), "action", c.action(), "wall", c.wall(),
-        "curiosity", c.curiosity()), g, goalTerm, wall, worldModel);
+    return new IntrinsicCost(Map.of("goal", c.goal(), "action", c.action(), "oracle_wall",
+        c.oracleWall(), "curiosity", c.curiosity()), g, goalTerm, oracleWall, worldModel);
   }
 
   /**

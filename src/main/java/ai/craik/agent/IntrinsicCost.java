@@ -22,23 +22,27 @@ import java.util.Map;
  * <pre>
  *   IC(step into s_{t+1}) = w_goal  goal(s_{t+1})                distance to the goal latent
  *                         + w_action ||a_t||^2                   action energy
- *                         + w_wall   wall(p(s_{t+1}))            proximity to walls (position probe)
+ *                         + w_oracle_wall oracle_wall(p(s_{t+1}))
+ *                                                                an oracle, off by default: the
+ *                                                                true walls' proximity, read by
+ *                                                                the position probe
  *                         - w_curiosity ||f(s_t, a_t) - s_{t+1}||^2   curiosity: the world model's
  *                                                                 surprise, a reward
  *   cost(imagined trajectory) = sum_{t=1..T} IC(step t)          ({@link PlanObjective})
  * </pre>
  *
  * <p>IC is immutable and has no trainable parameters ({@link #trainableParameters} is empty; the
- * networks it reads, the distance head and the probe, belong to the frozen world model and no
- * optimizer sees them through it). Its weights are read-only ({@link #weights} refuses changes);
- * only the {@link Configurator} builds one (the constructor is package-private), and a new goal is
- * a new IC. Curiosity needs an observed next state: on imagined steps the model predicts its own
- * state, so the term is identically 0 there and only {@link #observed} counts it; what the critic
- * learns from memory carries it into planning.
+ * networks it reads, the distance head and the oracle term's probe, belong to the frozen world
+ * model and no optimizer sees them through it). Its weights are read-only ({@link #weights}
+ * refuses changes); only the {@link Configurator} builds one (the constructor is
+ * package-private), and a new goal is a new IC. Curiosity needs an observed next state: on
+ * imagined steps the model predicts its own state, so the term is identically 0 there and only
+ * {@link #observed} counts it; what the critic learns from memory carries it into planning.
  */
 public final class IntrinsicCost implements PlanObjective {
   /** Sub-cost names, in order. */
-  public static final List<String> TERMS = List.of("goal", "action", "wall", "curiosity");
+  public static final List<String> TERMS = List.of("goal", "action", "oracle_wall",
+      "curiosity");
 
   private final Map<String, Double> weights;
   private final float[] goal;
@@ -49,11 +53,12 @@ public final class IntrinsicCost implements PlanObjective {
    * @param weights a weight &gt;= 0 per name of {@link #TERMS} (missing names weigh 0)
    * @param goal the goal latent [D] the goal term measures against
    * @param goalTerm the goal sub-cost (e.g. learned or latent distance to {@code goal})
-   * @param wallTerm the wall sub-cost, or null when its weight is 0
+   * @param oracleWallTerm the oracle wall sub-cost ({@link OracleWallProximity}: reads the true
+   *     layout and the position probe), or null when its weight is 0 (the default)
    * @param model the world model (for curiosity)
    */
   IntrinsicCost(Map<String, Double> weights, float[] goal, PlanObjective goalTerm,
-      PlanObjective wallTerm, WorldModel model) {
+      PlanObjective oracleWallTerm, WorldModel model) {
     Map<String, Double> w = new LinkedHashMap<>();
     for (String name : TERMS) {
       double v = weights.getOrDefault(name, 0.0);
@@ -67,7 +72,8 @@ public final class IntrinsicCost implements PlanObjective {
     }
     Checks.arg(goal != null && goal.length == model.latentDim(), "goal latent must have D = %s"
         + " values", model.latentDim());
-    Checks.arg(w.get("wall") == 0 || wallTerm != null, "a wall weight > 0 needs a wall term");
+    Checks.arg(w.get("oracle_wall") == 0 || oracleWallTerm != null, "an oracle_wall weight > 0"
+        + " needs an oracle wall term");
     this.weights = Collections.unmodifiableMap(w);
     this.goal = goal.clone();
     this.model = model;
@@ -76,8 +82,8 @@ public final class IntrinsicCost implements PlanObjective {
     if (w.get("action") > 0) {
       terms.add(new WeightedObjective.Term("action", w.get("action"), new ActionMagnitude()));
     }
-    if (w.get("wall") > 0) {
-      terms.add(new WeightedObjective.Term("wall", w.get("wall"), wallTerm));
+    if (w.get("oracle_wall") > 0) {
+      terms.add(new WeightedObjective.Term("oracle_wall", w.get("oracle_wall"), oracleWallTerm));
     }
     this.imagined = new WeightedObjective(terms);
   }

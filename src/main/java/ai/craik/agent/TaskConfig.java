@@ -2,6 +2,7 @@ package ai.craik.agent;
 
 import ai.craik.config.ConfigChecks;
 import ai.craik.config.ConfigValueException;
+import ai.craik.env.TwoRoomsTask;
 import ai.craik.plan.PlannerSections;
 import ai.craik.plan.WarmStartPadding;
 import java.util.List;
@@ -67,8 +68,8 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
 
   /** The same task with critic weight {@code w}. */
   public TaskConfig withCriticWeight(double w) {
-    Cost c = new Cost(cost.goal(), cost.goalMetric(), cost.action(), cost.wall(),
-        cost.wallMargin(), cost.curiosity(), w);
+    Cost c = new Cost(cost.goal(), cost.goalMetric(), cost.action(), cost.oracleWall(),
+        cost.oracleWallMargin(), cost.curiosity(), w);
     return new TaskConfig(goal, c, planner, horizon, executeSteps, padding, maxNorm, mode, auto,
         seedWithPolicy, budget, successRadius);
   }
@@ -96,13 +97,13 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    * @param waypoints the points of kind waypoints, in order
    * @param reach switch to the next waypoint when D(s, w) &lt;= reach (learned distance in steps
    *     with goal_metric distance, else the latent distance)
-   * @param viaDoor when the next goal is in the other room than where the agent is (its start as
-   *     the position probe reads the first frame, or the goal before), go through the door first:
-   *     the configurator inserts the dot in the doorway as a sub-goal (the agent sees the walls, so
-   *     it sees the door)
+   * @param oracleViaDoor an oracle, off by default: when the next goal is in the other room than
+   *     where the agent is (its start as the label-trained position probe reads the first frame,
+   *     or the goal before), the configurator inserts two doorway sub-goals computed from the true
+   *     layout (wall column and door row), which the agent is never told
    */
   public record Goal(String kind, List<Double> position, List<Point> waypoints, double reach,
-      boolean viaDoor) {
+      boolean oracleViaDoor) {
     public Goal {
       ConfigChecks.oneOf("goal.kind", kind, GOAL_KINDS);
       position = position == null ? List.of() : List.copyOf(position);
@@ -126,7 +127,7 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    */
   public record Point(String room, List<Double> at) {
     public Point {
-      ConfigChecks.oneOf("waypoint room", room, List.of("left", "right", "arena"));
+      ConfigChecks.oneOf("waypoint room", room, TwoRoomsTask.ROOMS);
       ConfigChecks.size("waypoint at", at, 2);
       for (double v : at) {
         ConfigChecks.inRange("waypoint at", v, 0.0, 1.0);
@@ -142,19 +143,20 @@ public record TaskConfig(Goal goal, Cost cost, String planner, int horizon, int 
    * @param goalMetric distance (the world model's learned temporal distance, steps) or latent
    *     (||s - g||^2)
    * @param action weight of ||a||^2
-   * @param wall weight of the wall proximity penalty
-   * @param wallMargin its margin, pixels
+   * @param oracleWall an oracle, off by default (0): weight of the wall proximity penalty
+   *     ({@link OracleWallProximity}) computed from the true layout and the position probe
+   * @param oracleWallMargin its margin, pixels
    * @param curiosity weight of the surprise reward (observed steps only)
    * @param critic weight of TC at the end of the horizon (needs a trained critic)
    */
-  public record Cost(double goal, String goalMetric, double action, double wall,
-      double wallMargin, double curiosity, double critic) {
+  public record Cost(double goal, String goalMetric, double action, double oracleWall,
+      double oracleWallMargin, double curiosity, double critic) {
     public Cost {
       ConfigChecks.positive("cost.goal", goal);
       ConfigChecks.oneOf("cost.goal_metric", goalMetric, List.of("distance", "latent"));
       ConfigChecks.nonNegative("cost.action", action);
-      ConfigChecks.nonNegative("cost.wall", wall);
-      ConfigChecks.positive("cost.wall_margin", wallMargin);
+      ConfigChecks.nonNegative("cost.oracle_wall", oracleWall);
+      ConfigChecks.positive("cost.oracle_wall_margin", oracleWallMargin);
       ConfigChecks.nonNegative("cost.curiosity", curiosity);
       ConfigChecks.nonNegative("cost.critic", critic);
     }

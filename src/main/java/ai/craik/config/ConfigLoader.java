@@ -320,8 +320,22 @@ public final class ConfigLoader {
     return section.isEmpty() ? key : section + "." + key;
   }
 
-  /** The known key closest to {@code name} by edit distance, if close enough to be a typo. */
+  /**
+   * The known key closest to {@code name}: one edit away (a typo); else the shortest known key
+   * ending in "_" + name (a key that gained a prefix, as {@code wall} became {@code oracle_wall});
+   * else the closest by edit distance if close enough to be a typo; else null.
+   */
   static String closest(String name, List<String> known) {
+    String typo = closestByEdits(name, known);
+    if (typo != null && editDistance(name, typo) <= 1) {
+      return typo;
+    }
+    return known.stream().filter(k -> k.endsWith("_" + name))
+        .min(java.util.Comparator.comparingInt(String::length)).orElse(typo);
+  }
+
+  /** The known key closest to {@code name} by edit distance, if close enough to be a typo. */
+  private static String closestByEdits(String name, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {

@@ -64,10 +64,7 @@ public final class TwoRoomsRenderer {
 
   /** Renders the observation of a dot at world position (x, y) into {@code out[offset ...]}. */
   public void render(Layout layout, double x, double y, byte[] out, int offset) {
-    int plane = size * size;
-    Arrays.fill(out, offset, offset + plane, (byte) 0);
-    drawBlob(x, y, out, offset);
-    System.arraycopy(wallChannel(layout), 0, out, offset + plane, plane);
+    compose(x, y, wallChannel(layout), 0, out, offset);
   }
 
   /** A new observation array [2, R, R] of a dot at world position (x, y). */
@@ -75,6 +72,29 @@ public final class TwoRoomsRenderer {
     byte[] out = new byte[frameBytes()];
     render(layout, x, y, out, 0);
     return out;
+  }
+
+  /**
+   * A new frame [2, R, R] of the dot at world position (x, y) over the walls of {@code observation}
+   * [2, R, R]: the dot plane is drawn as {@link #render} draws it, the wall plane is the
+   * observation's own, byte for byte. The dot imagined elsewhere in what was seen; no layout read.
+   */
+  public byte[] withDotAt(byte[] observation, double x, double y) {
+    Checks.arg(observation != null && observation.length == frameBytes(), "observation of %s"
+        + " bytes is not a [2, %s, %s] frame of %s bytes; pass a frame of this renderer's size",
+        observation == null ? null : observation.length, size, size, frameBytes());
+    byte[] out = new byte[frameBytes()];
+    compose(x, y, observation, size * size, out, 0);
+    return out;
+  }
+
+  /** The blob at (x, y) into a zeroed dot plane at {@code offset}, then the wall plane copied. */
+  private void compose(double x, double y, byte[] walls, int wallsOffset, byte[] out,
+      int offset) {
+    int plane = size * size;
+    Arrays.fill(out, offset, offset + plane, (byte) 0);
+    drawBlob(x, y, out, offset);
+    System.arraycopy(walls, wallsOffset, out, offset + plane, plane);
   }
 
   /** Draws only the blob into a zeroed dot plane {@code out[offset ... offset + R²)}. */

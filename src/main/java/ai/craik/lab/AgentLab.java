@@ -255,8 +255,7 @@ final class AgentLab implements AutoCloseable {
     TwoRooms world = new TwoRooms(env);
     world.reset(task);
     List<double[]> goals = configurator.goalPositions(task, model.config().env().sigma());
-    List<double[]> route = configurator.route(task.layout(), goals,
-        configurator.believedPosition(world.observation(), manager));
+    List<double[]> route = configurator.route(task, goals, world.observation(), manager);
     GoalSchedule schedule = configurator.goals(task, route, renderer, manager);
     TwoRoomsSystem system = new TwoRoomsSystem(world, model.worldUnitsPerAction());
     List<double[]> path = system.path();

@@ -4,7 +4,6 @@ import ai.craik.config.Checks;
 import ai.craik.config.ConfigException;
 import ai.craik.engine.GradMode;
 import ai.craik.env.CollisionPolicy;
-import ai.craik.env.Layout;
 import ai.craik.env.TwoRooms;
 import ai.craik.env.TwoRoomsConfig;
 import ai.craik.env.TwoRoomsGeometry;
@@ -34,17 +33,20 @@ import java.util.SplittableRandom;
  *   no sub-goal:  every plan minimizes cost_g
  *   /waypoint:    before the first plan, w = the bank latent minimizing
  *                 D(s, w) + D(w, g) + beta |D(s, w) − D(w, g)|  ({@link WaypointChoice}; the bank:
- *                 frames of the dot at the free cells of a grid over the task's layout, encoded;
- *                 D: the learned d when the cost has it, else ||·||); plans minimize cost_w until
- *                 D(s, w) &lt;= reach or max_steps actions, then cost_g ({@link SubgoalSchedule})
+ *                 the first observed frame with its dot moved to every cell centre of a grid over
+ *                 the arena, encoded; D: the learned d when the cost has it, else ||·||); plans
+ *                 minimize cost_w until D(s, w) &lt;= reach or max_steps actions, then cost_g
+ *                 ({@link SubgoalSchedule})
  *   MPC: encode the frame, plan H steps from it, execute k actions a · u (u = world units per
  *        model action unit) in the environment (CONTACT collisions), re-plan; stop on success
  *        (distance to the goal below the task's radius) or after the task's budget
  * </pre>
  *
- * <p>The waypoint bank assumes the agent may imagine the dot anywhere in the layout it sees: the
- * walls are in every frame it observes, so rendering its own room layout with the dot elsewhere
- * uses nothing it does not see (it never sees the true position).
+ * <p>The waypoint bank is built from perception only: the agent's first observed frame, its wall
+ * channel kept as observed and its dot drawn at each of the grid² cell centres
+ * ({@link ai.craik.env.TwoRoomsRenderer#withDotAt}). The true layout is not read: there is no
+ * freeness filter, so cells inside a wall are candidates too (the learned distance should rank
+ * them poorly), and the agent never sees the true position.
  *
  * <p>Planning is timed by the MPC loop (the planner call and the choice of each plan's objective);
  * the waypoint search (rendering and encoding the bank, scoring it) is timed apart and counted as
@@ -215,10 +217,10 @@ public final class TwoRoomsEpisode {
   }
 
   /**
-   * The waypoint bank's positions: the centres of a {@code grid} x {@code grid} grid over the arena
-   * (LOW, HIGH)^2 that are free in {@code layout}, row by row (world units).
+   * The waypoint bank's positions: all grid² centres of a {@code grid} x {@code grid} grid over the
+   * arena (LOW, HIGH)^2, row by row (world units). No layout is read, so none is left out.
    */
-  public static List<double[]> bankPositions(Layout layout, int grid) {
+  public static List<double[]> bankPositions(int grid) {
     double lo = TwoRoomsGeometry.LOW;
     double hi = TwoRoomsGeometry.HIGH;
     List<double[]> out = new ArrayList<>();
@@ -226,9 +228,7 @@ public final class TwoRoomsEpisode {
       for (int i = 0; i < grid; i++) {
         double x = lo + (i + 0.5) * (hi - lo) / grid;
         double y = lo + (j + 0.5) * (hi - lo) / grid;
-        if (TwoRoomsGeometry.free(layout, x, y)) {
-          out.add(new double[] {x, y});
-        }
+        out.add(new double[] {x, y});
       }
     }
     return out;
@@ -257,18 +257,17 @@ public final class TwoRoomsEpisode {
     double waypointSeconds = 0;
     if (variant.waypoint()) {
       long t0 = System.nanoTime();
-      List<double[]> positions = bankPositions(task.layout(), waypoint.grid());
-      Checks.state(!positions.isEmpty(), "plan.waypoint.grid=%s has no free cell in layout %s;"
-          + " raise plan.waypoint.grid", waypoint.grid(), task.layout());
+      List<double[]> positions = bankPositions(waypoint.grid());
+      byte[] seen = world.observation(); // the first frame: walls as observed
       List<byte[]> frames = new ArrayList<>();
       for (double[] p : positions) {
-        frames.add(world.renderer().render(task.layout(), p[0], p[1]));
+        frames.add(world.renderer().withDotAt(seen, p[0], p[1]));
       }
       LatentMetric metric = waypointMetric();
       float[] w;
       try (NDManager scope = manager.newSubManager()) {
         NDArray bank = model.encode(frames, scope); // [K, D]
-        NDArray s = model.encode(world.observation(), scope); // [D]
+        NDArray s = model.encode(seen, scope); // [D]
         chosen = WaypointChoice.choose(metric, s, scope.create(goal), bank,
             waypoint.balance());
         w = bank.get(chosen.index()).toType(DataType.FLOAT32, false).toFloatArray();

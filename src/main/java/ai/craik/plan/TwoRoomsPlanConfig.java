@@ -181,10 +181,10 @@ public record TwoRoomsPlanConfig(String model, String planner, String defaultPla
 
   /**
    * The waypoint of a {@code /waypoint} cost variant ({@link WaypointChoice},
-   * {@link SubgoalSchedule}): before the episode's first plan, the frames of a dot at the centres of
-   * a {@code grid} x {@code grid} grid over the arena, the free cells of the task's layout only, are
-   * rendered and encoded (the agent sees its layout in every frame, so it may imagine the dot
-   * anywhere in it), and the latent w minimizing d(s, w) + d(w, g) + {@code balance}
+   * {@link SubgoalSchedule}): before the episode's first plan, the first observed frame with its
+   * dot moved to each of the grid² centres of a {@code grid} x {@code grid} grid over the arena
+   * (walls as observed; every cell is a candidate, the true layout is not read to drop cells in
+   * walls) is encoded, and the latent w minimizing d(s, w) + d(w, g) + {@code balance}
    * |d(s, w) − d(w, g)| is the waypoint (d: the learned distance when the cost has the distance
    * term, else the plain ||s − w||). MPC plans to w with the same cost until d(s, w) &lt;=
    * {@code reach_steps} (learned d, steps) or ||s − w|| &lt;= {@code reach_latent} (plain), tested

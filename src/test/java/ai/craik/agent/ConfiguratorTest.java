@@ -9,38 +9,23 @@ import ai.craik.env.TwoRoomsGeometry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The configurator's geometry: waypoints placed by room, the route through the door. */
+/** The configurator's oracle route through the door, and the task sections' checks. */
 class ConfiguratorTest {
   private static final Layout L = new Layout(30, 40);
 
   @Test
-  void placesWaypointsInsideTheirRoomsFreeBoxWhateverTheLayout() {
-    for (Layout l : List.of(new Layout(20, 10), new Layout(44, 54), L)) {
-      double[] left = Configurator.place(new TaskConfig.Point("left", List.of(1.0, 0.0)), l, 2.6);
-      double[] right = Configurator.place(new TaskConfig.Point("right", List.of(0.0, 1.0)), l,
-          2.6);
-      assertThat(TwoRoomsGeometry.free(l, left[0], left[1])).isTrue();
-      assertThat(TwoRoomsGeometry.free(l, right[0], right[1])).isTrue();
-      assertThat(TwoRoomsGeometry.room(l, left[0])).isZero();
-      assertThat(TwoRoomsGeometry.room(l, right[0])).isEqualTo(1);
-      assertThat(left[0]).isEqualTo(l.wallX() - TwoRoomsGeometry.WALL_HALF - 2.6);
-      assertThat(right[1]).isEqualTo(TwoRoomsGeometry.HIGH - 2.6);
-    }
-  }
-
-  @Test
-  void routesThroughTheDoorOnlyWhenTheNextGoalIsInTheOtherRoom() {
+  void theOracleRoutesThroughTheTrueDoorOnlyWhenTheNextGoalIsInTheOtherRoom() {
     double[] a = {10, 10};
     double[] b = {50, 50};
     double[] c = {52, 20};
-    List<double[]> r = Configurator.viaDoor(L, List.of(a, b, c), new double[] {12, 30});
+    List<double[]> r = Configurator.oracleViaDoor(L, List.of(a, b, c), new double[] {12, 30});
     assertThat(r).hasSize(5);
     assertThat(r.get(0)).isSameAs(a); // same room as the start
     assertThat(r.get(1)).containsExactly(25.5, 40); // into the doorway from the left ...
     assertThat(r.get(2)).containsExactly(34.5, 40); // ... and out of it on the right, before b
     assertThat(r.get(3)).isSameAs(b);
     assertThat(r.get(4)).isSameAs(c); // b and c share the right room
-    List<double[]> back = Configurator.viaDoor(L, List.of(a), new double[] {50, 30});
+    List<double[]> back = Configurator.oracleViaDoor(L, List.of(a), new double[] {50, 30});
     assertThat(back).hasSize(3);
     assertThat(back.get(0)).containsExactly(34.5, 40); // from the right: the right side first
     for (double[] p : r) {
@@ -60,5 +45,9 @@ class ConfiguratorTest {
         .hasMessageContaining("cost.goal");
     assertThatThrownBy(() -> new TaskConfig.Cost(1, "manhattan", 0, 0, 3, 0, 0))
         .hasMessageContaining("cost.goal_metric");
+    assertThatThrownBy(() -> new TaskConfig.Cost(1, "distance", 0, -1, 3, 0, 0))
+        .hasMessageContaining("cost.oracle_wall");
+    assertThatThrownBy(() -> new TaskConfig.Cost(1, "distance", 0, 0, 0, 0, 0))
+        .hasMessageContaining("cost.oracle_wall_margin");
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.craik.env.Layout;
+import ai.craik.plan.GoalDistance;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +21,8 @@ class IntrinsicCostTest {
     IntrinsicCost ic = PointWorld.cost(GOAL, 0.5, 0.0);
     assertThat(ic.trainableParameters()).isEmpty();
     assertThat(ic.weights()).containsEntry("goal", 1.0).containsEntry("action", 0.5)
-        .containsEntry("wall", 0.0).containsEntry("curiosity", 0.0);
+        .containsEntry("oracle_wall", 0.0).containsEntry("curiosity", 0.0)
+        .doesNotContainKey("wall");
     assertThatThrownBy(() -> ic.weights().put("goal", 9.0))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> ic.weights().clear())
@@ -34,13 +37,16 @@ class IntrinsicCostTest {
   @Test
   void rejectsUnknownTermsAndNegativeWeights() {
     WorldModel wm = new WorldModel(new PointWorld());
-    var goal = new ai.craik.plan.GoalDistance(GOAL);
+    var goal = new GoalDistance(GOAL);
     assertThatThrownBy(() -> new IntrinsicCost(Map.of("goal", 1.0, "fun", 1.0), GOAL, goal,
         null, wm)).hasMessageContaining("unknown intrinsic cost term 'fun'");
     assertThatThrownBy(() -> new IntrinsicCost(Map.of("goal", -1.0), GOAL, goal, null, wm))
         .hasMessageContaining("goal=-1.0 must be finite and >= 0");
     assertThatThrownBy(() -> new IntrinsicCost(Map.of("goal", 1.0, "wall", 1.0), GOAL, goal,
-        null, wm)).hasMessageContaining("wall weight > 0 needs a wall term");
+        null, wm)).hasMessageContaining("unknown intrinsic cost term 'wall'")
+        .hasMessageContaining("oracle_wall");
+    assertThatThrownBy(() -> new IntrinsicCost(Map.of("goal", 1.0, "oracle_wall", 1.0), GOAL,
+        goal, null, wm)).hasMessageContaining("oracle_wall weight > 0 needs an oracle wall term");
   }
 
   @Test
@@ -57,6 +63,26 @@ class IntrinsicCostTest {
       assertThat(ic.observed(new float[] {1, 0}, new float[] {0, 1}, new float[] {1, 1}, m))
           .isCloseTo(1.5, within(1e-5));
       assertThat(ic.observed(null, null, new float[] {1, 0}, m)).isCloseTo(4.0, within(1e-5));
+    }
+  }
+
+  @Test
+  void theOracleWallTermAddsItsWeightedPenaltyWhenSwitchedOn() {
+    WorldModel wm = new WorldModel(new PointWorld());
+    float[] goal = {15, 20};
+    // The latent is the position; true wall at x = 30, door y in (35.5, 44.5).
+    OracleWallProximity wall = new OracleWallProximity(x -> x, new Layout(30, 40), 3);
+    IntrinsicCost on = new IntrinsicCost(Map.of("goal", 1.0, "oracle_wall", 2.0), goal,
+        new GoalDistance(goal), wall, wm);
+    IntrinsicCost off = new IntrinsicCost(Map.of("goal", 1.0), goal, new GoalDistance(goal),
+        null, wm);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray states = PointWorld.states(m, goal, new float[] {32f, 20}); // 0.5 px off the face
+      NDArray actions = m.create(new float[] {17, 0}, new Shape(1, 1, 2));
+      float plain = off.cost(states, actions).getFloat(0); // ||(32,20) - (15,20)||^2 = 289
+      assertThat(plain).isCloseTo(289f, within(1e-3f));
+      assertThat(on.cost(states, actions).getFloat(0))
+          .isCloseTo(plain + 2 * 2.5f * 2.5f, within(1e-3f)); // relu(3 - 0.5)^2, weight 2
     }
   }
 

@@ -102,22 +102,34 @@ class AgentCommandTest {
     assertThat(badMode.err()).contains("--mode 3 is not one of 1, 2, auto");
   }
 
-  @Test
-  void aWaypointTaskFileSwitchesGoalsAndBadTasksAreRefusedInOneLine() throws IOException {
-    Path task = tmp.resolve("two.yaml");
+  /**
+   * Runs a task file that visits the left room's centre, then the right room's, with
+   * {@code tail} appended to the file (goal keys first); returns its episode rows.
+   */
+  private List<JsonNode> leftThenRight(String name, String tail) throws IOException {
+    Path task = tmp.resolve(name + ".yaml");
     Files.writeString(task, "goal:\n  kind: waypoints\n  waypoints:\n"
-        + "    - {room: left, at: [0.5, 0.5]}\n    - {room: right, at: [0.5, 0.5]}\n"
-        + "  reach: 1000.0\n");
-    Path a = tmp.resolve("wp");
+        + "    - {room: left, at: [0.5, 0.5]}\n    - {room: right, at: [0.5, 0.5]}\n" + tail);
+    Path a = tmp.resolve(name);
     Result r = CliTest.run(agent("run", a, "--task", task.toString()));
     assertThat(r.code()).as(r.err()).isZero();
-    List<String> rows = Files.readAllLines(a.resolve("episodes.jsonl"));
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(a.resolve("episodes.jsonl"))) {
+      rows.add(JSON.readTree(line));
+    }
+    return rows;
+  }
+
+  @Test
+  void aWaypointTaskFileSwitchesGoalsAndBadTasksAreRefusedInOneLine() throws IOException {
+    List<JsonNode> rows = leftThenRight("wp", "  reach: 1000.0\n");
     assertThat(rows).hasSize(2);
-    for (String line : rows) {
-      JsonNode row = JSON.readTree(line);
+    for (JsonNode row : rows) {
       assertThat(row.get("goals")).hasSize(2);
+      assertThat(row.get("sub_goals").asInt()).isEqualTo(2); // oracle_via_door is off
       assertThat(row.get("switch_steps").get(0).asInt()).isZero(); // reach 1000: at once
     }
+    Path task = tmp.resolve("two.yaml");
     Files.writeString(task, "goal:\n  kind: waypoints\n  waypoints:\n"
         + "    - {room: left, at: [0.5, 0.5]}\n");
     Result one = CliTest.run(agent("run", tmp.resolve("b"), "--task", task.toString()));
@@ -138,6 +150,27 @@ class AgentCommandTest {
         "task.auto.check_horizon=9"));
     assertThat(horizon.code()).isNotZero();
     assertThat(horizon.err()).contains("check_horizon");
+  }
+
+  @Test
+  void theOraclesRunOnlyWhenSwitchedOnAndTheOldKeysAreRefused() throws IOException {
+    List<JsonNode> rows = leftThenRight("oracle", "  oracle_via_door: true\ncost:\n"
+        + "  oracle_wall: 30.0\n");
+    assertThat(rows).hasSize(2);
+    for (JsonNode row : rows) {
+      // left then right: the oracle inserts the true doorway (2 sub-goals) at least before the
+      // second point, and before the first too when the probe reads the start in the right room
+      assertThat(row.get("sub_goals").asInt()).isIn(4, 6);
+    }
+    Path task = tmp.resolve("old.yaml");
+    Files.writeString(task, "goal:\n  via_door: true\n");
+    Result door = CliTest.run(agent("run", tmp.resolve("old1"), "--task", task.toString()));
+    assertThat(door.code()).isNotZero();
+    assertThat(door.err().strip()).contains("unknown config key 'task.goal.via_door'")
+        .contains("did you mean 'task.goal.oracle_via_door'?").doesNotContain("\n");
+    Result wall = CliTest.run(agent("run", tmp.resolve("old2"), "--set", "task.cost.wall=30"));
+    assertThat(wall.code()).isNotZero();
+    assertThat(wall.err()).contains("did you mean 'task.cost.oracle_wall'?");
   }
 
   @Test

@@ -160,7 +160,7 @@ class PlanCommandTest {
       if (e.get("cost").asText().endsWith("/waypoint")) {
         assertThat(fieldNames(e.get("waypoint"))).startsWith("position", "bank_size", "score",
             "from_start", "to_goal", "switch_step", "reached");
-        assertThat(e.at("/waypoint/bank_size").asInt()).isGreaterThan(100); // 11 x 11 grid
+        assertThat(e.at("/waypoint/bank_size").asInt()).isEqualTo(121); // every 11 x 11 cell
       } else {
         assertThat(e.get("waypoint").isNull()).isTrue();
       }

@@ -75,6 +75,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aKeyThatGainedAPrefixIsSuggestedUnlessATypoIsOneEditAway() {
+    List<String> cost = List.of("action", "goal", "oracle_wall", "oracle_wall_margin");
+    assertThat(ConfigLoader.closest("wall", cost)).isEqualTo("oracle_wall"); // not 'goal'
+    assertThat(ConfigLoader.closest("wall_margin", cost)).isEqualTo("oracle_wall_margin");
+    assertThat(ConfigLoader.closest("goa", cost)).isEqualTo("goal");
+    assertThat(ConfigLoader.closest("steps", List.of("max_steps", "stops"))).isEqualTo("stops");
+    assertThat(ConfigLoader.closest("acton", List.of("action", "x_acton_y"))).isEqualTo("action");
+    assertThat(ConfigLoader.closest("zebra", cost)).isNull();
+  }
+
+  @Test
   void wrongTypeNamesKeyExpectedTypeAndValue() {
     assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample", null,
         List.of("train.steps=many")))

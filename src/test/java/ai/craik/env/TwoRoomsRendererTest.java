@@ -1,8 +1,10 @@
 package ai.craik.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TwoRoomsRendererTest {
@@ -81,5 +83,23 @@ class TwoRoomsRendererTest {
     assertThat(wallColumnPixels).isBetween(20, 30); // the wall minus the door
     assertThat(walls[2 * 32 + 10] & 0xff).isEqualTo(255); // border row 4 * 31/64 ≈ 1.9
     assertThat(r.sigmaPixels()).isCloseTo(1.3 * 31 / 64, within(1e-12));
+  }
+
+  @Test
+  void withDotAtKeepsTheObservedWallsAndDrawsTheDotAsRenderDoes() {
+    TwoRoomsRenderer r = new TwoRoomsRenderer(32, 1.3);
+    Layout layout = new Layout(26, 40);
+    byte[] seen = r.render(layout, 10.2, 12.7);
+    seen[32 * 32 + 5] = 7; // a wall pixel no layout draws: copied, not recomputed
+    byte[] before = seen.clone();
+    byte[] f = r.withDotAt(seen, 47.4, 21.9);
+    int plane = 32 * 32;
+    assertThat(Arrays.copyOfRange(f, plane, 2 * plane))
+        .isEqualTo(Arrays.copyOfRange(seen, plane, 2 * plane));
+    assertThat(Arrays.copyOfRange(f, 0, plane))
+        .isEqualTo(Arrays.copyOfRange(r.render(layout, 47.4, 21.9), 0, plane));
+    assertThat(seen).isEqualTo(before); // the observation is not changed
+    assertThatThrownBy(() -> r.withDotAt(new byte[10], 30, 30))
+        .hasMessageContaining("observation of 10 bytes is not a [2, 32, 32] frame of 2048 bytes");
   }
 }

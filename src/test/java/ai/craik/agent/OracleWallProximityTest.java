@@ -12,8 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The wall penalty on positions read from latents (here the latent is the position). */
-class WallProximityTest {
+/** The oracle wall penalty on positions read from latents (here the latent is the position). */
+class OracleWallProximityTest {
   private static final Layout L = new Layout(30, 40); // wall x = 30, door y in (35.5, 44.5)
   private static final UnaryOperator<NDArray> IDENTITY = x -> x;
 
@@ -23,7 +23,7 @@ class WallProximityTest {
       System.arraycopy(points[i], 0, flat, (i + 1) * 2, 2);
     }
     NDArray states = m.create(flat, new Shape(1, points.length + 1, 2)); // index 0 not counted
-    return new WallProximity(IDENTITY, L, margin).cost(states, m.zeros(new Shape(1,
+    return new OracleWallProximity(IDENTITY, L, margin).cost(states, m.zeros(new Shape(1,
         points.length, 2))).getFloat(0);
   }
 
@@ -42,7 +42,7 @@ class WallProximityTest {
       assertThat(cost(m, 3, new float[] {low + 1, 20}, new float[] {face + 0.5f, 20}))
           .isCloseTo(10.25f, within(1e-4f));
     }
-    assertThatThrownBy(() -> new WallProximity(IDENTITY, L, 0))
-        .hasMessageContaining("wall margin 0.0 must be > 0");
+    assertThatThrownBy(() -> new OracleWallProximity(IDENTITY, L, 0))
+        .hasMessageContaining("oracle wall margin 0.0 must be > 0");
   }
 }

@@ -9,8 +9,11 @@ import ai.djl.ndarray.index.NDIndex;
 import java.util.function.UnaryOperator;
 
 /**
- * A proximity-to-walls penalty of imagined states, through a position read-out p(s) = (x, y)
- * (world units; the world model's position probe):
+ * An oracle: a proximity-to-walls penalty of imagined states computed from the true layout (the
+ * task's wall column and door row, which the agent is never told) through a position read-out
+ * p(s) = (x, y) trained on true positions (world units; the world model's position probe). Used
+ * only when the task sets {@code cost.oracle_wall} &gt; 0 (default 0), as a reference for what the
+ * agent could do if it were told where the walls and the dot are:
  *
  * <pre>
  *   c_i = sum_{t=1..T} pen(p(s_{i,t})),   pen(x, y) = sum over walls of relu(m - dist)^2
@@ -21,20 +24,21 @@ import java.util.function.UnaryOperator;
  * <p>m is the margin in pixels of the 65 frame. Differentiable in x and y except for the door test
  * (a hard mask), so gradient planners feel it. Shapes: states [N, T + 1, D] to [N].
  */
-public final class WallProximity implements PlanObjective {
+public final class OracleWallProximity implements PlanObjective {
   private final UnaryOperator<NDArray> positions;
   private final Layout layout;
   private final double margin;
 
   /**
    * @param positions latents [M, D] to positions [M, 2] in world units, keeping the graph
-   * @param layout the walls
+   * @param layout the true walls (the oracle's knowledge)
    * @param margin m &gt; 0, pixels
    */
-  public WallProximity(UnaryOperator<NDArray> positions, Layout layout, double margin) {
-    Checks.arg(positions != null && layout != null, "wall proximity needs a position read-out"
-        + " and a layout");
-    Checks.arg(margin > 0 && Double.isFinite(margin), "wall margin %s must be > 0 pixels", margin);
+  public OracleWallProximity(UnaryOperator<NDArray> positions, Layout layout, double margin) {
+    Checks.arg(positions != null && layout != null, "oracle wall proximity needs a position"
+        + " read-out and a layout");
+    Checks.arg(margin > 0 && Double.isFinite(margin), "oracle wall margin %s must be > 0 pixels",
+        margin);
     this.positions = positions;
     this.layout = layout;
     this.margin = margin;
@@ -43,7 +47,8 @@ public final class WallProximity implements PlanObjective {
   @Override
   public NDArray cost(NDArray states, NDArray actions) {
     Checks.arg(states.getShape().dimension() == 3 && states.getShape().get(1) >= 2,
-        "wall proximity expects states [N, T + 1, D] with T >= 1, got %s", states.getShape());
+        "oracle wall proximity expects states [N, T + 1, D] with T >= 1, got %s",
+        states.getShape());
     long n = states.getShape().get(0);
     long t = states.getShape().get(1) - 1;
     long d = states.getShape().get(2);
