@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  *   encoder: {type: conv, widths: [32, 64, 64], latent_dim: 64}      # ConvEncoder: conv widths
  *   encoder: {type: mlp, widths: [256, 256], latent_dim: 64}         # MlpEncoder: hidden widths
  *   encoder: {type: conv_spatial, widths: [16, 32], map_size: 8, channels: 8}  # ConvSpatialEncoder
- *   encoder: {type: keypoint, widths: [16, 16], stride: 2, keypoints: 16, latent_dim: 64}
+ *   encoder: {type: keypoint, widths: [16, 16], stride: 2, keypoints: 16,
+ *            pooled: true, latent_dim: 64}                                   # KeypointEncoder
  * </pre>
  *
  * The first three take the same keys, so {@code --set encoder.type=conv} switches the
@@ -80,9 +81,9 @@ public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfi
   /**
    * {@link KeypointEncoder}: {@code widths} are the channels of the 3 x 3 convolutions (the first
    * with {@code stride}, the rest stride 1), {@code keypoints} the feature maps reduced to (x, y)
-   * by a spatial soft-argmax.
+   * by a spatial soft-argmax; {@code pooled} adds each last-layer channel's maximum.
    */
-  record Keypoint(List<Integer> widths, int stride, int keypoints, int latentDim)
+  record Keypoint(List<Integer> widths, int stride, int keypoints, boolean pooled, int latentDim)
       implements EncoderConfig {
     public Keypoint {
       ConfigChecks.inRange("stride", stride, 1, 4);
@@ -95,7 +96,7 @@ public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfi
     public NormalizedEncoder build(Parameters params, int channels, int height, int width,
         SplittableRandom init) {
       return new KeypointEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
-          stride, keypoints, latentDim, init);
+          stride, keypoints, pooled, latentDim, init);
     }
   }
 

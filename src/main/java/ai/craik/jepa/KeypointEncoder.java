@@ -21,15 +21,18 @@ import java.util.SplittableRandom;
  * <pre>
  *   h     = relu(conv3x3_L(... relu(conv3x3_1(o)) ...))       [B, c, H', W']: the first
  *                                                             convolution has stride s, the rest 1
- *   m_k   = g_k conv1x1_k(h)                                  [B, K, H, W], g_k a learned gain
+ *   m_k   = exp(g_k) conv1x1_k(h)                             [B, K, H', W'], g_k a learned log-gain
  *   p_k   = softmax over the H' W' pixels of m_k
  *   x_k   = sum_ij p_k[i, j] u_j,   y_k = sum_ij p_k[i, j] v_i    u, v in [-1, 1] across the frame
- *   s     = LN([x_1 .. x_K, y_1 .. y_K] W + b)                 [B, D]
+ *   q_c   = max_ij h[c, i, j]                                 presence of each feature (if pooled)
+ *   s     = LN([x_1 .. x_K, y_1 .. y_K, q_1 .. q_c] W + b)     [B, D]
  * </pre>
  *
  * <p>Why: every coordinate is a position, so a frame's free factors (the dot, the wall column, the
  * door row) are read out as numbers that the predictor can compare with a few linear thresholds
- * (blocked when the move crosses the wall column outside the door). A plain CNN with a linear
+ * (blocked when the move crosses the wall column outside the door). Soft-argmax keeps where a
+ * feature is and drops whether it is there; the pooled maxima keep that (a local detector of
+ * "the dot touches a wall on its right" becomes one number). A plain CNN with a linear
  * projection can spend all its dimensions on a nonlinear code of the dot alone and drop the
  * layout; here a keypoint that tracks the dot gives only two numbers, so the variance and
  * covariance terms push the other keypoints to what else varies: the walls. Levine, Finn, Darrell
@@ -37,7 +40,7 @@ import java.util.SplittableRandom;
  * et al. 2016, "Deep Spatial Autoencoders for Visuomotor Learning".
  *
  * <p>Shapes: observations [B, C, H, W] to latents [B, D]. Parameters {@code conv<i>},
- * {@code keypoints}, {@code gain}, {@code proj}, {@code norm}.
+ * {@code keypoints}, {@code log_gain}, {@code proj}, {@code norm}.
  */
 public final class KeypointEncoder implements NormalizedEncoder {
   private static final WeightInit INIT = WeightInit.FAN_IN_UNIFORM;
@@ -48,7 +51,8 @@ public final class KeypointEncoder implements NormalizedEncoder {
   private final int width;
   private final Conv2d[] convs;
   private final Conv2d keypoints;
-  private final NDArray gain; // [1, K, 1]
+  private final NDArray logGain; // [1, K, 1]
+  private final boolean pooled;
   private final Linear proj;
   private final LayerNorm norm;
   private final int count;
@@ -61,9 +65,10 @@ public final class KeypointEncoder implements NormalizedEncoder {
    * @param stride the first convolution's stride (1: keypoints at full resolution; 2: at half,
    *     about a quarter of the cost)
    * @param keypoints K, the number of feature maps reduced to coordinates (2 K values)
+   * @param pooled also feed the global maximum of each channel of the last convolution
    */
   public KeypointEncoder(Parameters params, int channels, int height, int width, int[] widths,
-      int stride, int keypoints, int latentDim, SplittableRandom init) {
+      int stride, int keypoints, boolean pooled, int latentDim, SplittableRandom init) {
     Checks.arg(channels > 0 && height > 1 && width > 1,
         "keypoint encoder needs an input of at least 2 x 2 pixels, got [%s, %s, %s]", channels,
         height, width);
@@ -77,6 +82,7 @@ public final class KeypointEncoder implements NormalizedEncoder {
     this.height = height;
     this.width = width;
     this.count = keypoints;
+    this.pooled = pooled;
     this.convs = new Conv2d[widths.length];
     int c = channels;
     int h = height;
@@ -98,9 +104,10 @@ public final class KeypointEncoder implements NormalizedEncoder {
     macs += this.keypoints.multiplyAdds(h, w);
     // Start sharp enough that a map peaked on a few pixels gives their position, not the centre.
     float[] g = new float[keypoints];
-    Arrays.fill(g, 4f);
-    this.gain = params.add("gain", g, new Shape(1, keypoints, 1));
-    this.proj = new Linear(params, "proj", 2 * keypoints, latentDim, INIT, init);
+    Arrays.fill(g, (float) Math.log(4.0));
+    this.logGain = params.add("log_gain", g, new Shape(1, keypoints, 1));
+    this.proj = new Linear(params, "proj", 2 * keypoints + (pooled ? c : 0), latentDim, INIT,
+        init);
     this.norm = new LayerNorm(params, "norm", latentDim);
     this.multiplyAdds = macs + proj.multiplyAdds();
   }
@@ -112,8 +119,17 @@ public final class KeypointEncoder implements NormalizedEncoder {
     for (Conv2d conv : convs) {
       h = Activation.RELU.apply(conv.forward(h));
     }
-    NDArray maps = keypoints.forward(h); // [B, K, H, W]
-    return norm.forward(proj.forward(coordinates(maps, gain)));
+    NDArray maps = keypoints.forward(h); // [B, K, H', W']
+    // exp of a parameter is created in the parameters' manager: move it to the step's.
+    NDArray gain = logGain.exp();
+    gain.attach(maps.getManager());
+    NDArray features = coordinates(maps, gain); // [B, 2 K]
+    if (pooled) {
+      Shape hs = h.getShape();
+      NDArray presence = h.reshape(hs.get(0), hs.get(1), hs.get(2) * hs.get(3)).max(new int[] {2});
+      features = features.concat(presence, 1); // [B, 2 K + c]
+    }
+    return norm.forward(proj.forward(features));
   }
 
   /**
