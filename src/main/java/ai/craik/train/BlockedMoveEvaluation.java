@@ -26,6 +26,9 @@ import java.util.SplittableRandom;
  *   free_px    = mean |probe(Pred(Enc(o_q), a)) − (q + a)|    the dot must move by |a|
  *   blocked_latent, free_latent: the same as mean squared latent error per dimension against
  *                                Enc(frame of the true next position)
+ *   move_latent    = mean ||Enc(o_{q+a}) − Enc(o_q)||² / D   the size of a real move in latent space
+ *   blocked_move_fraction = sqrt(blocked_latent / move_latent)   how much of a move the model
+ *                                imagines into the wall: 0 if it knows the wall, about 1 if not
  * </pre>
  *
  * A model that knows the wall has a blocked error near its free error; one that ignores it imagines
@@ -33,7 +36,12 @@ import java.util.SplittableRandom;
  * is the run's diagnostic probe; nothing downstream uses it.
  */
 public record BlockedMoveEvaluation(double blockedPx, double freePx, double blockedLatent,
-    double freeLatent, int cases) {
+    double freeLatent, double moveLatent, int cases) {
+
+  /** sqrt(blocked_latent / move_latent): the share of a real move imagined into the wall. */
+  public double blockedMoveFraction() {
+    return moveLatent > 0 ? Math.sqrt(blockedLatent / moveLatent) : Double.NaN;
+  }
 
   /** Runs {@code cases} cases with layouts from {@code rng} (random, or the fixed layout). */
   public static BlockedMoveEvaluation run(Jepa jepa, PositionProbe probe,
@@ -80,8 +88,12 @@ public record BlockedMoveEvaluation(double blockedPx, double freePx, double bloc
             .states().get(":, 1"); // [2 cases, D]
         float[] latent = jepa.learned(next.sub(targets)).square().mean(new int[] {1})
             .toFloatArray(); // [2 cases]
+        NDArray freeStart = starts.get("{}:", cases);
+        NDArray freeEnd = targets.get("{}:", cases);
+        double move = jepa.learned(freeEnd.sub(freeStart)).square().mean().getFloat();
         float[] read = probe.predict(next).toFloatArray(); // [2 cases, 2]
-        double[] m = new double[4];
+        double[] m = new double[5];
+        m[4] = move;
         for (int k = 0; k < 2 * cases; k++) {
           int half = k < cases ? 0 : 1;
           m[half] += StrictMath.hypot(read[2 * k] - truth[2 * k], read[2 * k + 1] - truth[2 * k + 1])
@@ -91,7 +103,7 @@ public record BlockedMoveEvaluation(double blockedPx, double freePx, double bloc
         return m;
       }
     });
-    return new BlockedMoveEvaluation(out[0], out[1], out[2], out[3], cases);
+    return new BlockedMoveEvaluation(out[0], out[1], out[2], out[3], out[4], cases);
   }
 
   /** The summary.json form. */
@@ -101,6 +113,8 @@ public record BlockedMoveEvaluation(double blockedPx, double freePx, double bloc
     m.put("free_px", freePx);
     m.put("blocked_latent", blockedLatent);
     m.put("free_latent", freeLatent);
+    m.put("move_latent", moveLatent);
+    m.put("blocked_move_fraction", blockedMoveFraction());
     m.put("cases", cases);
     return m;
   }

@@ -55,6 +55,7 @@ public record WallIndicators(WallPushEvaluation wallPush, LayoutReadout layout,
     m.put("eval/layout_readout_px/wall_x", layout.wallXPx());
     m.put("eval/one_step_px/blocked", blocked.blockedPx());
     m.put("eval/one_step_px/free", blocked.freePx());
+    m.put("eval/blocked_move_fraction", blocked.blockedMoveFraction());
     return m;
   }
 
@@ -82,6 +83,8 @@ public record WallIndicators(WallPushEvaluation wallPush, LayoutReadout layout,
         + " answers %.1f)", layout.wallXStdPx()), layout.wallXPx());
     key.put("one imagined step into the middle wall: error (px)", blocked.blockedPx());
     key.put("the same step in free space: error (px)", blocked.freePx());
+    key.put("share of a real move imagined into the wall (0: knows it)",
+        blocked.blockedMoveFraction());
     return key;
   }
 }

@@ -112,6 +112,7 @@ class BlockedMoveEvaluationTest {
     assertThat(e.freePx()).isLessThan(0.6);
     assertThat(e.blockedPx()).isBetween(1.3, 2.3); // the whole 1.8-px move, where none happens
     assertThat(e.blockedLatent()).isGreaterThan(10 * e.freeLatent());
+    assertThat(e.blockedMoveFraction()).isBetween(0.8, 1.2); // the whole move, in latent terms
     assertThat(e.cases()).isEqualTo(32);
   }
 
@@ -120,6 +121,7 @@ class BlockedMoveEvaluationTest {
     BlockedMoveEvaluation e = evaluate(false);
     assertThat(e.blockedPx()).isLessThan(0.6);
     assertThat(e.freePx()).isBetween(1.3, 2.3);
+    assertThat(e.blockedMoveFraction()).isLessThan(0.05);
   }
 
   @Test
