@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  *   encoder: {type: conv, widths: [32, 64, 64], latent_dim: 64}      # ConvEncoder: conv widths
  *   encoder: {type: mlp, widths: [256, 256], latent_dim: 64}         # MlpEncoder: hidden widths
  *   encoder: {type: conv_spatial, widths: [16, 32], map_size: 8, channels: 8}  # ConvSpatialEncoder
- *   encoder: {type: keypoint, widths: [16, 16], stride: 2, keypoints: 16,
+ *   encoder: {type: keypoint, widths: [16, 16], strides: [1, 2], keypoints: 16,
  *            pooled: true, latent_dim: 64}                                   # KeypointEncoder
  * </pre>
  *
@@ -80,13 +80,17 @@ public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfi
 
   /**
    * {@link KeypointEncoder}: {@code widths} are the channels of the 3 x 3 convolutions (the first
-   * with {@code stride}, the rest stride 1), {@code keypoints} the feature maps reduced to (x, y)
-   * by a spatial soft-argmax; {@code pooled} adds each last-layer channel's maximum.
+   * with {@code strides}, one per width), {@code keypoints} the feature maps reduced to (x, y)
+   * by a spatial soft-argmax; {@code pooled} adds every channel's maximum.
    */
-  record Keypoint(List<Integer> widths, int stride, int keypoints, boolean pooled, int latentDim)
-      implements EncoderConfig {
+  record Keypoint(List<Integer> widths, List<Integer> strides, int keypoints, boolean pooled,
+      int latentDim) implements EncoderConfig {
     public Keypoint {
-      ConfigChecks.inRange("stride", stride, 1, 4);
+      ConfigWidths.check("strides", strides, false);
+      if (strides.size() != widths.size() || strides.stream().anyMatch(x -> x > 4)) {
+        throw new ConfigValueException("strides", strides, "give one stride in 1..4 per width ("
+            + widths.size() + ")");
+      }
       ConfigWidths.check("widths", widths, false);
       ConfigChecks.inRange("keypoints", keypoints, 1, 1024);
       ConfigChecks.inRange("latent_dim", latentDim, 1, 1 << 16);
@@ -96,7 +100,7 @@ public sealed interface EncoderConfig permits EncoderConfig.Impala, EncoderConfi
     public NormalizedEncoder build(Parameters params, int channels, int height, int width,
         SplittableRandom init) {
       return new KeypointEncoder(params, channels, height, width, ConfigWidths.toArray(widths),
-          stride, keypoints, pooled, latentDim, init);
+          ConfigWidths.toArray(strides), keypoints, pooled, latentDim, init);
     }
   }
 

@@ -8,6 +8,8 @@ import ai.craik.nn.Linear;
 import ai.craik.nn.Parameters;
 import ai.craik.nn.WeightInit;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
@@ -19,20 +21,21 @@ import java.util.SplittableRandom;
  * layer norm:
  *
  * <pre>
- *   h     = relu(conv3x3_L(... relu(conv3x3_1(o)) ...))       [B, c, H', W']: the first
- *                                                             convolution has stride s, the rest 1
+ *   h_l   = relu(conv3x3_l(h_{l-1})),  h_0 = o                 layer l with stride s_l; h = h_L
+ *                                                             [B, c, H', W']
  *   m_k   = exp(g_k) conv1x1_k(h)                             [B, K, H', W'], g_k a learned log-gain
  *   p_k   = softmax over the H' W' pixels of m_k
  *   x_k   = sum_ij p_k[i, j] u_j,   y_k = sum_ij p_k[i, j] v_i    u, v in [-1, 1] across the frame
- *   q_c   = max_ij h[c, i, j]                                 presence of each feature (if pooled)
- *   s     = LN([x_1 .. x_K, y_1 .. y_K, q_1 .. q_c] W + b)     [B, D]
+ *   q     = [max_ij h_l[c, i, j] for every layer l and channel c]   presence (if pooled)
+ *   s     = LN([x_1 .. x_K, y_1 .. y_K, q] W + b)              [B, D]
  * </pre>
  *
  * <p>Why: every coordinate is a position, so a frame's free factors (the dot, the wall column, the
  * door row) are read out as numbers that the predictor can compare with a few linear thresholds
  * (blocked when the move crosses the wall column outside the door). Soft-argmax keeps where a
  * feature is and drops whether it is there; the pooled maxima keep that (a local detector of
- * "the dot touches a wall on its right" becomes one number). A plain CNN with a linear
+ * "the dot touches a wall on its right" becomes one number; a stride-1 first layer detects it at
+ * the frame's full resolution). A plain CNN with a linear
  * projection can spend all its dimensions on a nonlinear code of the dot alone and drop the
  * layout; here a keypoint that tracks the dot gives only two numbers, so the variance and
  * covariance terms push the other keypoints to what else varies: the walls. Levine, Finn, Darrell
@@ -53,6 +56,7 @@ public final class KeypointEncoder implements NormalizedEncoder {
   private final Conv2d keypoints;
   private final NDArray logGain; // [1, K, 1]
   private final boolean pooled;
+  private final int presence;
   private final Linear proj;
   private final LayerNorm norm;
   private final int count;
@@ -62,18 +66,19 @@ public final class KeypointEncoder implements NormalizedEncoder {
    * Adds the encoder's parameters to {@code params}, drawn from {@code init}.
    *
    * @param widths output channels of each 3 x 3 convolution
-   * @param stride the first convolution's stride (1: keypoints at full resolution; 2: at half,
-   *     about a quarter of the cost)
+   * @param strides each convolution's stride (as many as widths; 1 keeps the resolution)
    * @param keypoints K, the number of feature maps reduced to coordinates (2 K values)
-   * @param pooled also feed the global maximum of each channel of the last convolution
+   * @param pooled also feed the global maximum of every channel of every convolution
    */
   public KeypointEncoder(Parameters params, int channels, int height, int width, int[] widths,
-      int stride, int keypoints, boolean pooled, int latentDim, SplittableRandom init) {
+      int[] strides, int keypoints, boolean pooled, int latentDim, SplittableRandom init) {
     Checks.arg(channels > 0 && height > 1 && width > 1,
         "keypoint encoder needs an input of at least 2 x 2 pixels, got [%s, %s, %s]", channels,
         height, width);
     Checks.arg(widths.length > 0, "keypoint encoder needs at least one convolution width");
-    Checks.arg(stride >= 1 && stride <= 4, "keypoint encoder stride must be 1..4, got %s", stride);
+    Checks.arg(strides.length == widths.length && Arrays.stream(strides).allMatch(
+        x -> x >= 1 && x <= 4), "keypoint encoder needs one stride in 1..4 per width, got strides"
+        + " %s for widths %s", Arrays.toString(strides), Arrays.toString(widths));
     Checks.arg(keypoints > 0 && latentDim > 0,
         "keypoint encoder needs keypoints > 0 and latent_dim > 0, got %s and %s", keypoints,
         latentDim);
@@ -91,23 +96,22 @@ public final class KeypointEncoder implements NormalizedEncoder {
     for (int i = 0; i < widths.length; i++) {
       Checks.arg(widths[i] > 0, "keypoint encoder widths must be positive, got %s",
           Arrays.toString(widths));
-      convs[i] = new Conv2d(params, "conv" + i, c, widths[i], 3, i == 0 ? stride : 1, 1, INIT,
-          init);
+      convs[i] = new Conv2d(params, "conv" + i, c, widths[i], 3, strides[i], 1, INIT, init);
       macs += convs[i].multiplyAdds(h, w);
       h = convs[i].outputSize(h);
       w = convs[i].outputSize(w);
       c = widths[i];
     }
-    Checks.arg(h > 1 && w > 1, "keypoint encoder: stride %s leaves a %sx%s map; use stride 1",
-        stride, h, w);
+    Checks.arg(h > 1 && w > 1, "keypoint encoder: strides %s leave a %sx%s map; use smaller"
+        + " strides", Arrays.toString(strides), h, w);
+    this.presence = pooled ? Arrays.stream(widths).sum() : 0;
     this.keypoints = new Conv2d(params, "keypoints", c, keypoints, 1, 1, 0, INIT, init);
     macs += this.keypoints.multiplyAdds(h, w);
     // Start sharp enough that a map peaked on a few pixels gives their position, not the centre.
     float[] g = new float[keypoints];
     Arrays.fill(g, (float) Math.log(4.0));
     this.logGain = params.add("log_gain", g, new Shape(1, keypoints, 1));
-    this.proj = new Linear(params, "proj", 2 * keypoints + (pooled ? c : 0), latentDim, INIT,
-        init);
+    this.proj = new Linear(params, "proj", 2 * keypoints + presence, latentDim, INIT, init);
     this.norm = new LayerNorm(params, "norm", latentDim);
     this.multiplyAdds = macs + proj.multiplyAdds();
   }
@@ -116,8 +120,13 @@ public final class KeypointEncoder implements NormalizedEncoder {
   public NDArray encode(NDArray observations) {
     Observations.checkImages("keypoint encoder", observations, channels, height, width);
     NDArray h = observations;
+    NDList maxima = new NDList(convs.length);
     for (Conv2d conv : convs) {
       h = Activation.RELU.apply(conv.forward(h));
+      if (pooled) {
+        Shape hs = h.getShape();
+        maxima.add(h.reshape(hs.get(0), hs.get(1), hs.get(2) * hs.get(3)).max(new int[] {2}));
+      }
     }
     NDArray maps = keypoints.forward(h); // [B, K, H', W']
     // exp of a parameter is created in the parameters' manager: move it to the step's.
@@ -125,9 +134,8 @@ public final class KeypointEncoder implements NormalizedEncoder {
     gain.attach(maps.getManager());
     NDArray features = coordinates(maps, gain); // [B, 2 K]
     if (pooled) {
-      Shape hs = h.getShape();
-      NDArray presence = h.reshape(hs.get(0), hs.get(1), hs.get(2) * hs.get(3)).max(new int[] {2});
-      features = features.concat(presence, 1); // [B, 2 K + c]
+      maxima.add(0, features);
+      features = NDArrays.concat(maxima, 1); // [B, 2 K + sum of widths]
     }
     return norm.forward(proj.forward(features));
   }

@@ -39,7 +39,7 @@ class EncoderGradientCheckTest {
   @Test
   void everyParameterGradientOfATinyKeypointEncoderMatchesFiniteDifferences() {
     try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
-      checkAgainstFiniteDifferences(new KeypointEncoder(p, 2, 6, 6, new int[] {2}, 1, 2, true, 3,
+      checkAgainstFiniteDifferences(new KeypointEncoder(p, 2, 6, 6, new int[] {2}, new int[] {1}, 2, true, 3,
           new SplittableRandom(24)), p, m, 2, 6);
     }
   }

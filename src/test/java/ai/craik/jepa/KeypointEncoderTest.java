@@ -41,10 +41,10 @@ class KeypointEncoderTest {
   }
 
   @Test
-  void encodesAtEitherStrideAndCountsMultiplyAdds() {
+  void encodesAtAnyStridesAndCountsMultiplyAdds() {
     try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m);
         Parameters q = new Parameters(m)) {
-      KeypointEncoder half = new KeypointEncoder(p, 2, 32, 32, new int[] {8, 8}, 2, 6, false, 16,
+      KeypointEncoder half = new KeypointEncoder(p, 2, 32, 32, new int[] {8, 8}, new int[] {2, 1}, 6, false, 16,
           new SplittableRandom(1));
       assertThat(half.encode(ModuleChecks.uniform(m, 2, 3, 2, 32, 32)).getShape().getShape())
           .containsExactly(3, 16);
@@ -52,7 +52,7 @@ class KeypointEncoderTest {
       assertThat(p.get("proj.w").getShape().getShape()).containsExactly(12, 16);
       assertThat(half.multiplyAddsPerFrame()).isEqualTo(8L * 2 * 9 * 16 * 16
           + 8L * 8 * 9 * 16 * 16 + 6L * 8 * 16 * 16 + 12L * 16);
-      KeypointEncoder full = new KeypointEncoder(q, 2, 32, 32, new int[] {8}, 1, 6, true, 16,
+      KeypointEncoder full = new KeypointEncoder(q, 2, 32, 32, new int[] {8}, new int[] {1}, 6, true, 16,
           new SplittableRandom(1));
       assertThat(full.multiplyAddsPerFrame()).isEqualTo(8L * 2 * 9 * 32 * 32
           + 6L * 8 * 32 * 32 + (12L + 8) * 16);
@@ -63,10 +63,12 @@ class KeypointEncoderTest {
   @Test
   void gradientsReachEveryParameterAndForwardLeavesNothing() {
     try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
-      KeypointEncoder enc = new KeypointEncoder(p, 2, 8, 8, new int[] {3, 4}, 2, 3, true, 5,
+      KeypointEncoder enc = new KeypointEncoder(p, 2, 8, 8, new int[] {3, 4}, new int[] {1, 2}, 3, true, 5,
           new SplittableRandom(2));
       assertThat(p.asMap().keySet()).containsExactly("conv0.w", "conv0.b", "conv1.w", "conv1.b",
           "keypoints.w", "keypoints.b", "log_gain", "proj.w", "proj.b", "norm.gain", "norm.bias");
+      // 3 keypoints (6 coordinates) and the maxima of every channel of both layers (3 + 4).
+      assertThat(p.get("proj.w").getShape().getShape()).containsExactly(13, 5);
       ModuleChecks.assertGradientsReachEveryParameter(m,
           s -> enc.encode(ModuleChecks.uniform(s, 3, 4, 2, 8, 8)), p);
       ModuleChecks.assertForwardLeavesNoArrays(m,
@@ -77,10 +79,12 @@ class KeypointEncoderTest {
   @Test
   void refusesAStrideThatLeavesNoMap() {
     try (NDManager m = NDManager.newBaseManager(); Parameters p = new Parameters(m)) {
-      assertThatThrownBy(() -> new KeypointEncoder(p, 2, 3, 3, new int[] {4}, 4, 2, false, 4,
-          new SplittableRandom(1))).hasMessageContaining("use stride 1");
-      assertThatThrownBy(() -> new KeypointEncoder(p, 2, 8, 8, new int[] {4}, 5, 2, false, 4,
-          new SplittableRandom(1))).hasMessageContaining("stride must be 1..4");
+      assertThatThrownBy(() -> new KeypointEncoder(p, 2, 3, 3, new int[] {4}, new int[] {4}, 2,
+          false, 4, new SplittableRandom(1))).hasMessageContaining("use smaller strides");
+      assertThatThrownBy(() -> new KeypointEncoder(p, 2, 8, 8, new int[] {4}, new int[] {5}, 2,
+          false, 4, new SplittableRandom(1))).hasMessageContaining("one stride in 1..4 per width");
+      assertThatThrownBy(() -> new KeypointEncoder(p, 2, 8, 8, new int[] {4, 4}, new int[] {1},
+          2, false, 4, new SplittableRandom(1))).hasMessageContaining("one stride in 1..4 per width");
     }
   }
 }
