@@ -156,9 +156,19 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * A YAML file as a tree. A run folder's saved {@code config.yaml} may be passed as a config file:
+   * its provenance lines {@code command} and {@code seed} (present together only there) are
+   * dropped, the seed coming from {@code --seed} as always (a resumed run whose seed differs is
+   * refused by the run folder's config check).
+   */
   private static ObjectNode readFile(Path file) {
     try {
-      return parse(Files.readString(file), "config file " + file);
+      ObjectNode tree = parse(Files.readString(file), "config file " + file);
+      if (tree.has("command") && tree.has("seed")) {
+        tree.remove(List.of("command", "seed"));
+      }
+      return tree;
     } catch (NoSuchFileException e) {
       throw new ConfigException("config file " + file + " does not exist; check the --config path");
     } catch (IOException e) {

@@ -57,6 +57,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aRunFoldersSavedConfigIsAValidConfigFileButAStraySeedIsNot(@TempDir Path dir)
+      throws Exception {
+    Path saved = dir.resolve("config.yaml");
+    Files.writeString(saved, "command: train world-model\nseed: 3\ntrain:\n  steps: 9\n");
+    ResolvedConfig<Sample> c = ConfigLoader.load(Sample.class, "test/sample", saved, List.of());
+    assertThat(c.value().train().steps()).isEqualTo(9);
+    Path user = dir.resolve("user.yaml");
+    Files.writeString(user, "seed: 3\ntrain:\n  steps: 9\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample", user, List.of()))
+        .hasMessageContaining("unknown config key 'seed'");
+  }
+
+  @Test
   void resolvedYamlRoundTripsToTheSameConfig() {
     ResolvedConfig<Sample> c = ConfigLoader.load(Sample.class, "test/sample", null,
         List.of("train.steps=3"));
