@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  * <pre>
  *   predictor: {type: gru}                              # GruPredictor
  *   predictor: {type: residual_mlp, hidden: [256]}      # ResidualMlpPredictor
+ *   predictor: {type: gated_mlp, hidden: [512, 512]}    # ResidualMlpPredictor with a gate
  *   predictor: {type: conv, hidden: 32, layers: 2}      # ConvPredictor (needs encoder conv_spatial)
  * </pre>
  */
@@ -23,9 +24,11 @@ import java.util.SplittableRandom;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = PredictorConfig.Gru.class, name = "gru"),
     @JsonSubTypes.Type(value = PredictorConfig.ResidualMlp.class, name = "residual_mlp"),
+    @JsonSubTypes.Type(value = PredictorConfig.GatedMlp.class, name = "gated_mlp"),
     @JsonSubTypes.Type(value = PredictorConfig.Conv.class, name = "conv")})
 public sealed interface PredictorConfig
-    permits PredictorConfig.Gru, PredictorConfig.ResidualMlp, PredictorConfig.Conv {
+    permits PredictorConfig.Gru, PredictorConfig.ResidualMlp, PredictorConfig.GatedMlp,
+    PredictorConfig.Conv {
 
   /**
    * Builds the predictor for latents of size {@code latentDim} and encoded actions of size
@@ -64,9 +67,26 @@ public sealed interface PredictorConfig
     public Predictor build(Parameters params, int latentDim, int actionDim, LayerNorm sharedNorm,
         SplittableRandom init) {
       return new ResidualMlpPredictor(params, latentDim, actionDim, ConfigWidths.toArray(hidden),
-          sharedNorm, init);
+          false, sharedNorm, init);
     }
   }
+  /**
+   * {@link ResidualMlpPredictor} with a per-dimension gate on the residual, s' = LN(s + g ⊙ Δ):
+   * {@code hidden} are the MLP's hidden widths (may be empty).
+   */
+  record GatedMlp(List<Integer> hidden) implements PredictorConfig {
+    public GatedMlp {
+      ConfigWidths.check("hidden", hidden, true);
+    }
+
+    @Override
+    public Predictor build(Parameters params, int latentDim, int actionDim, LayerNorm sharedNorm,
+        SplittableRandom init) {
+      return new ResidualMlpPredictor(params, latentDim, actionDim, ConfigWidths.toArray(hidden),
+          true, sharedNorm, init);
+    }
+  }
+
 
   /**
    * {@link ConvPredictor}: {@code hidden} channels in each of {@code layers} 3 x 3 convolutions on

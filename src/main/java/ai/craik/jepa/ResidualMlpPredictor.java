@@ -6,15 +6,23 @@ import ai.craik.nn.LayerNorm;
 import ai.craik.nn.Mlp;
 import ai.craik.nn.Parameters;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * A residual MLP predictor:
+ * A residual MLP predictor, plain or gated:
  *
  * <pre>
- *   s_{t+1} = LN(s_t + MLP([s_t, u_t]))
+ *   plain   s_{t+1} = LN(s_t + MLP([s_t, u_t]))
+ *   gated   [Δ, l] = MLP([s_t, u_t])  (2 D outputs),   s_{t+1} = LN(s_t + sigmoid(l + 2) ⊙ Δ)
  * </pre>
+ *
+ * <p>The gate gives the dynamics a fixed point where nothing should move: a move into a wall is
+ * learned as a closed gate (a saturating sigmoid near 0), so pushing again from where the state
+ * stopped leaves it there, where a plain residual must cancel the move exactly and a small error
+ * accumulates over repeated pushes into a state no frame shows (a highway / GRU-style update gate;
+ * Srivastava et al. 2015, Cho et al. 2014). The offset 2 opens the gate at the start (0.88).
  *
  * where [s, u] is the concatenation along the feature axis and the MLP ({@code mlp.w<i>},
  * {@code mlp.b<i>}, widths D + U, hidden..., D) uses SiLU between layers, smooth so that gradients
@@ -30,15 +38,17 @@ public final class ResidualMlpPredictor implements Predictor {
   private final LayerNorm norm;
   private final int latentDim;
   private final int actionDim;
+  private final boolean gated;
 
   /**
    * Adds the MLP (and, if {@code sharedNorm} is null, an own norm) to {@code params}.
    *
    * @param hidden widths of the MLP's hidden layers (may be empty: one linear layer)
+   * @param gated whether the residual is gated (the MLP then has 2 D outputs)
    * @param sharedNorm the encoder's output norm, or null for an own norm
    */
   public ResidualMlpPredictor(Parameters params, int latentDim, int actionDim, int[] hidden,
-      LayerNorm sharedNorm, SplittableRandom init) {
+      boolean gated, LayerNorm sharedNorm, SplittableRandom init) {
     Checks.arg(latentDim > 0 && actionDim > 0,
         "residual MLP predictor needs positive sizes, got latent_dim=%s, action_dim=%s",
         latentDim, actionDim);
@@ -47,10 +57,11 @@ public final class ResidualMlpPredictor implements Predictor {
         latentDim, sharedNorm == null ? 0 : sharedNorm.dim());
     int[] widths = IntStream.concat(
         IntStream.concat(IntStream.of(latentDim + actionDim), IntStream.of(hidden)),
-        IntStream.of(latentDim)).toArray();
+        IntStream.of(gated ? 2 * latentDim : latentDim)).toArray();
     this.params = params;
     this.latentDim = latentDim;
     this.actionDim = actionDim;
+    this.gated = gated;
     this.mlp = new Mlp(params, "mlp", widths, Activation.SILU, init);
     this.norm = sharedNorm != null ? sharedNorm : new LayerNorm(params, "norm", latentDim);
   }
@@ -63,7 +74,14 @@ public final class ResidualMlpPredictor implements Predictor {
         "residual MLP predictor expects s [B, %s] and u [B, %s], got %s and %s", latentDim,
         actionDim, state.getShape(), encodedAction.getShape());
     NDArray su = state.concat(encodedAction, 1); // [B, D + U]
-    return norm.forward(state.add(mlp.forward(su)));
+    NDArray out = mlp.forward(su); // [B, D] or [B, 2 D]
+    if (!gated) {
+      return norm.forward(state.add(out));
+    }
+    NDArray delta = out.get(new NDIndex(":, :{}", latentDim));
+    NDArray gate = out.get(new NDIndex(":, {}:", latentDim)).add(2f).getNDArrayInternal()
+        .sigmoid(); // [B, D]
+    return norm.forward(state.add(gate.mul(delta)));
   }
 
   @Override

@@ -58,7 +58,7 @@ class ModelConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("unknown model.encoder.type 'cnn'; use one of [impala, conv, mlp, conv_spatial, keypoint]");
     assertThatThrownBy(() -> bind(YAML.replace("{type: gru}", "{type: lstm}")))
-        .hasMessage("unknown model.predictor.type 'lstm'; use one of [gru, residual_mlp, conv]");
+        .hasMessage("unknown model.predictor.type 'lstm'; use one of [gru, residual_mlp, gated_mlp, conv]");
     assertThatThrownBy(() -> bind(YAML.replace("{type: identity}", "{type: linear}")))
         .hasMessage("unknown model.action_encoder.type 'linear'; use one of [identity, mlp]");
     assertThatThrownBy(() -> bind(YAML.replace("type: impala, ", "")))

@@ -100,7 +100,7 @@ class PredictorsTest {
       MlpEncoder enc = new MlpEncoder(encParams, 4, new int[] {}, 6, new SplittableRandom(1));
       enc.outputNorm().gain().set(new float[] {1, 2, 3, 0.5f, 1.5f, 2.5f});
       ResidualMlpPredictor pred = new ResidualMlpPredictor(predParams, 6, 2, new int[] {8},
-          enc.outputNorm(), new SplittableRandom(5));
+          false, enc.outputNorm(), new SplittableRandom(5));
       assertThat(pred.outputNorm()).isSameAs(enc.outputNorm());
       assertThat(predParams.asMap().keySet()).containsExactly("mlp.w0", "mlp.b0", "mlp.w1",
           "mlp.b1");
@@ -117,6 +117,46 @@ class PredictorsTest {
           predParams, encParams);
       assertThatThrownBy(() -> pred.next(s, ModuleChecks.uniform(m, 4, 4, 3)))
           .hasMessageContaining("expects s [B, 6] and u [B, 2], got (4, 6) and (4, 3)");
+    }
+  }
+
+  @Test
+  void gatedMlpPredictorGatesTheResidualPerDimensionAndStopsWhereTheGateCloses() {
+    try (NDManager m = NDManager.newBaseManager(); Parameters encParams = new Parameters(m);
+        Parameters predParams = new Parameters(m); Parameters ref = new Parameters(m)) {
+      MlpEncoder enc = new MlpEncoder(encParams, 4, new int[] {}, 6, new SplittableRandom(1));
+      ResidualMlpPredictor pred = new ResidualMlpPredictor(predParams, 6, 2, new int[] {8}, true,
+          enc.outputNorm(), new SplittableRandom(5));
+      // The same draws as an MLP of 2 D outputs: the first D are the residual, the rest the gate.
+      Mlp mlp = new Mlp(ref, "mlp", new int[] {8, 8, 12}, Activation.SILU, new SplittableRandom(5));
+      NDArray s = ModuleChecks.uniform(m, 3, 4, 6);
+      NDArray u = ModuleChecks.uniform(m, 4, 4, 2);
+      float[] out = mlp.forward(s.concat(u, 1)).toFloatArray(); // [4, 12]
+      float[] base = s.toFloatArray();
+      float[] sum = new float[4 * 6];
+      for (int b = 0; b < 4; b++) {
+        for (int j = 0; j < 6; j++) {
+          double gate = 1 / (1 + Math.exp(-(out[b * 12 + 6 + j] + 2)));
+          sum[b * 6 + j] = (float) (base[b * 6 + j] + gate * out[b * 12 + j]);
+        }
+      }
+      NDArray want = enc.outputNorm().forward(m.create(sum, s.getShape()));
+      assertClose(pred.next(s, u).toFloatArray(), want.toFloatArray());
+      // A gate driven shut (a large negative bias on its logits) leaves a normalized state still.
+      float[] b1 = predParams.get("mlp.b1").toFloatArray();
+      for (int j = 6; j < 12; j++) {
+        b1[j] = -40f;
+      }
+      predParams.get("mlp.b1").set(b1);
+      NDArray still = enc.outputNorm().forward(s);
+      assertClose(pred.next(still, u).toFloatArray(),
+          enc.outputNorm().forward(still).toFloatArray());
+      ModuleChecks.assertGradientsReachEveryParameter(m,
+          sc -> pred.next(ModuleChecks.uniform(sc, 3, 4, 6), ModuleChecks.uniform(sc, 4, 4, 2)),
+          predParams);
+      ModuleChecks.assertForwardLeavesNoArrays(m,
+          sc -> pred.next(ModuleChecks.uniform(sc, 3, 4, 6), ModuleChecks.uniform(sc, 4, 4, 2)),
+          predParams, encParams);
     }
   }
 }

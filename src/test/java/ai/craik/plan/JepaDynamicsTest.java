@@ -33,7 +33,8 @@ class JepaDynamicsTest {
     SplittableRandom init = new SplittableRandom(3);
     MlpEncoder enc = new MlpEncoder(new Parameters(m), 4, new int[] {8}, D, init);
     return new Jepa(enc, new IdentityActionEncoder(new Parameters(m), A),
-        new ResidualMlpPredictor(new Parameters(m), D, A, new int[] {8}, enc.outputNorm(), init),
+        new ResidualMlpPredictor(new Parameters(m), D, A, new int[] {8}, false, enc.outputNorm(),
+            init),
         RegularizerSet.none(), new SquaredError());
   }
 
