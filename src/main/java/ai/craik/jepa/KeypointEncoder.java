@@ -109,7 +109,7 @@ public final class KeypointEncoder implements NormalizedEncoder {
     macs += this.keypoints.multiplyAdds(h, w);
     // Start sharp enough that a map peaked on a few pixels gives their position, not the centre.
     float[] g = new float[keypoints];
-    Arrays.fill(g, (float) Math.log(4.0));
+    Arrays.fill(g, (float) StrictMath.log(4.0));
     this.logGain = params.add("log_gain", g, new Shape(1, keypoints, 1));
     this.proj = new Linear(params, "proj", 2 * keypoints + presence, latentDim, INIT, init);
     this.norm = new LayerNorm(params, "norm", latentDim);

@@ -15,14 +15,16 @@ import java.util.stream.IntStream;
  *
  * <pre>
  *   plain   s_{t+1} = LN(s_t + MLP([s_t, u_t]))
- *   gated   [Δ, l] = MLP([s_t, u_t])  (2 D outputs),   s_{t+1} = LN(s_t + sigmoid(l + 2) ⊙ Δ)
+ *   gated   [Δ, l] = MLP([s_t, u_t])  (2 D outputs),   g = sigmoid(l + 2)
+ *           s_{t+1} = (1 − g) ⊙ s_t + g ⊙ LN(s_t + Δ)
  * </pre>
  *
- * <p>The gate gives the dynamics a fixed point where nothing should move: a move into a wall is
- * learned as a closed gate (a saturating sigmoid near 0), so pushing again from where the state
- * stopped leaves it there, where a plain residual must cancel the move exactly and a small error
- * accumulates over repeated pushes into a state no frame shows (a highway / GRU-style update gate;
- * Srivastava et al. 2015, Cho et al. 2014). The offset 2 opens the gate at the start (0.88).
+ * <p>The gate gives the dynamics an exact fixed point where nothing should move: a move into a
+ * wall is learned as a closed gate (a saturating sigmoid near 0), so s_{t+1} = s_t and pushing
+ * again from there leaves it there, where a plain residual must cancel the move exactly (through
+ * the norm) and a small error accumulates over repeated pushes into a state no frame shows. It is
+ * the GRU's update gate around the residual step (Cho et al. 2014; highway layers, Srivastava et
+ * al. 2015). The offset 2 opens the gate at the start (0.88).
  *
  * where [s, u] is the concatenation along the feature axis and the MLP ({@code mlp.w<i>},
  * {@code mlp.b<i>}, widths D + U, hidden..., D) uses SiLU between layers, smooth so that gradients
@@ -81,7 +83,8 @@ public final class ResidualMlpPredictor implements Predictor {
     NDArray delta = out.get(new NDIndex(":, :{}", latentDim));
     NDArray gate = out.get(new NDIndex(":, {}:", latentDim)).add(2f).getNDArrayInternal()
         .sigmoid(); // [B, D]
-    return norm.forward(state.add(gate.mul(delta)));
+    NDArray moved = norm.forward(state.add(delta)); // [B, D]
+    return state.add(gate.mul(moved.sub(state)));
   }
 
   @Override
