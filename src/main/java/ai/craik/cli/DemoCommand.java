@@ -61,7 +61,9 @@ final class DemoCommand implements Runnable {
       // what configs/two-rooms-quick-fixed.yaml sets over the quick preset
       train.overrides.add("data.layout=fixed");
     }
-    int code = LabRunner.run("train", new WorldModelJob(), train, o);
+    // Random layouts train the random preset (configs/two-rooms-random.yaml over the quick one).
+    int code = LabRunner.run("train", new WorldModelJob(layout == LayoutChoice.random
+        ? WorldModelJob.RANDOM : WorldModelJob.QUICK), train, o);
     if (code != 0) {
       return code;
     }

@@ -146,7 +146,18 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * A built-in preset as a tree; {@code a+b} is preset a with the overlay preset b merged over it
+   * (e.g. {@code two-rooms-quick+two-rooms-random}: an overlay such as
+   * {@code configs/two-rooms-random.yaml} holds only the keys it changes).
+   */
   private static ObjectNode readPreset(String preset) {
+    int plus = preset.indexOf('+');
+    if (plus > 0) {
+      ObjectNode base = readPreset(preset.substring(0, plus));
+      merge(base, readPreset(preset.substring(plus + 1)));
+      return base;
+    }
     String resource = "configs/" + preset + ".yaml";
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
       Checks.verify(in != null, "built-in preset %s is missing from the jar", resource);

@@ -37,9 +37,26 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
     return "world-model";
   }
 
+  /** The built-in preset of {@code craik train world-model}. */
+  public static final String QUICK = "two-rooms-quick";
+  /** The random-layout preset: the quick preset with configs/two-rooms-random.yaml over it. */
+  public static final String RANDOM = QUICK + "+two-rooms-random";
+
+  private final String preset;
+
+  /** The job on the quick preset. */
+  public WorldModelJob() {
+    this(QUICK);
+  }
+
+  /** The job on {@code preset} ({@link #QUICK} or {@link #RANDOM}). */
+  public WorldModelJob(String preset) {
+    this.preset = preset;
+  }
+
   @Override
   public String preset(String group) {
-    return "two-rooms-quick";
+    return preset;
   }
 
   @Override

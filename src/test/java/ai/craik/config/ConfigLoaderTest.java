@@ -70,6 +70,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPresetWithAnOverlayPresetMergesTheOverlayOverTheBase() {
+    ResolvedConfig<Sample> c = ConfigLoader.load(Sample.class, "test/sample+test/sample-overlay",
+        null, List.of());
+    assertThat(c.value().train().steps()).isEqualTo(250); // from the overlay
+    assertThat(c.value().train().learningRate()).isEqualTo(0.01); // from the base
+    assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample+test/none", null,
+        List.of())).hasMessageContaining("configs/test/none.yaml is missing");
+  }
+
+  @Test
   void resolvedYamlRoundTripsToTheSameConfig() {
     ResolvedConfig<Sample> c = ConfigLoader.load(Sample.class, "test/sample", null,
         List.of("train.steps=3"));

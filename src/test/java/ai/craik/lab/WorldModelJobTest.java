@@ -303,4 +303,26 @@ class WorldModelJobTest {
         .isLessThan(first(rows, "probe/train_error_px"));
     assertThat(out.summary()).containsKeys("wall_push", "unroll_error_px", "effective_rank");
   }
+
+  @Test
+  void randomPresetBindsAndATinyKeypointModelWithAGatedPredictorTrains() {
+    WorldModelConfig preset = ConfigLoader.load(WorldModelConfig.class, WorldModelJob.RANDOM,
+        null, List.of()).value();
+    assertThat(preset.data().layout()).isEqualTo("random");
+    assertThat(preset.model().encoder()).isInstanceOf(EncoderConfig.Keypoint.class);
+    assertThat(preset.data().wallFraction()).isPositive();
+    Path dir = tmp.resolve("keypoint");
+    LabOutcome out = run(dir, tiny(List.of(
+        "model.encoder={type: keypoint, widths: [4, 4], strides: [1, 2], keypoints: 4,"
+            + " pooled: true, latent_dim: 8}",
+        "model.predictor={type: gated_mlp, hidden: [16]}")));
+    List<Map<String, Object>> rows = MetricsLog.read(dir.resolve("metrics.jsonl"));
+    assertThat(out.summary().get("latent_dim")).isEqualTo(8);
+    // (pred alone rises as the variance term spreads the start's near-collapsed latents)
+    assertThat(last(rows, "loss/total")).isLessThan(first(rows, "loss/total"));
+    assertThat(out.summary()).containsKeys("wall_push", "layout_readout_px", "one_step_px");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> readout = (Map<String, Object>) out.summary().get("layout_readout_px");
+    assertThat((Double) readout.get("door_y_std")).isBetween(10.0, 15.0);
+  }
 }
