@@ -4,7 +4,6 @@ import ai.craik.config.Checks;
 import ai.craik.data.ObservationScaling;
 import ai.craik.engine.GradMode;
 import ai.craik.env.Layout;
-import ai.craik.env.TwoRoomsGeometry;
 import ai.craik.env.TwoRoomsRenderer;
 import ai.craik.jepa.Jepa;
 import ai.craik.jepa.PositionProbe;
@@ -57,15 +56,11 @@ public record BlockedMoveEvaluation(double blockedPx, double freePx, double bloc
     float[] truth = new float[2 * cases * 2];
     double margin = 2 * renderer.sigmaPixels() / renderer.scale();
     for (int i = 0; i < cases; i++) {
-      Layout l = randomLayout ? Layout.random(rng) : Layout.fixed();
-      double side = rng.nextBoolean() ? 1 : -1; // +1: left room, pushing right
-      double y;
-      do {
-        y = TwoRoomsGeometry.LOW + margin
-            + rng.nextDouble() * (TwoRoomsGeometry.HIGH - TwoRoomsGeometry.LOW - 2 * margin);
-      } while (Math.abs(y - l.doorY()) < TwoRoomsGeometry.DOOR_HALF + margin);
-      double face = l.wallX() - side * TwoRoomsGeometry.WALL_HALF;
-      double blocked = face - side * (0.3 + 1.2 * rng.nextDouble());
+      WallApproach c = WallApproach.sample(rng, randomLayout, margin);
+      Layout l = c.layout();
+      double side = c.side();
+      double y = c.y();
+      double blocked = c.nearFace() - side * (0.3 + 1.2 * rng.nextDouble());
       double free = blocked - side * 6;
       put(frames, i, frame, scaling.apply(renderer.render(l, blocked, y)));
       put(frames, cases + i, frame, scaling.apply(renderer.render(l, free, y)));

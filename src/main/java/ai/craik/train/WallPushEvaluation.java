@@ -2,8 +2,6 @@ package ai.craik.train;
 
 import ai.craik.data.ObservationScaling;
 import ai.craik.engine.GradMode;
-import ai.craik.env.Layout;
-import ai.craik.env.TwoRoomsGeometry;
 import ai.craik.env.TwoRoomsRenderer;
 import ai.craik.jepa.Jepa;
 import ai.craik.jepa.PositionProbe;
@@ -53,21 +51,17 @@ public record WallPushEvaluation(double penetrationPx, double crossedFraction, i
     double[] side = new double[cases];
     double margin = 2 * renderer.sigmaPixels() / renderer.scale(); // 2σ in world units
     for (int i = 0; i < cases; i++) {
-      Layout l = randomLayout ? Layout.random(rng) : Layout.fixed();
-      double s = rng.nextBoolean() ? 1 : -1; // +1: left room, pushing right
-      double y;
-      do {
-        y = TwoRoomsGeometry.LOW + margin
-            + rng.nextDouble() * (TwoRoomsGeometry.HIGH - TwoRoomsGeometry.LOW - 2 * margin);
-      } while (Math.abs(y - l.doorY()) < TwoRoomsGeometry.DOOR_HALF + margin);
-      double x = l.wallX() - s * (TwoRoomsGeometry.WALL_HALF + margin + rng.nextDouble() * 3);
-      System.arraycopy(scaling.apply(renderer.render(l, x, y)), 0, frames, i * frame, frame);
+      WallApproach c = WallApproach.sample(rng, randomLayout, margin);
+      double s = c.side();
+      double x = c.nearFace() - s * (margin + rng.nextDouble() * 3);
+      System.arraycopy(scaling.apply(renderer.render(c.layout(), x, c.y())), 0, frames,
+          i * frame, frame);
       for (int t = 0; t < steps; t++) {
         actions[2 * (i * steps + t)] = (float) (s * push);
       }
       side[i] = s;
-      near[i] = l.wallX() - s * TwoRoomsGeometry.WALL_HALF;
-      far[i] = l.wallX() + s * TwoRoomsGeometry.WALL_HALF;
+      near[i] = c.nearFace();
+      far[i] = c.farFace();
     }
     float[] last = GradMode.disabled(() -> {
       try (NDManager scope = parent.newSubManager()) {
