@@ -38,8 +38,9 @@ final class DemoCommand implements Runnable {
       @Option(names = "--episodes", paramLabel = "N", description = "Planning tasks (default:"
           + " ${DEFAULT-VALUE}).", defaultValue = "50") int episodes,
       @Option(names = "--layout", paramLabel = "LAYOUT", description = "fixed (one wall and"
-          + " door, where the quick world model plans at 100%%) or random (a new wall and door per"
-          + " episode, not yet solved: see the README) (default: ${DEFAULT-VALUE}).",
+          + " door: the quick preset) or random (a new wall and door per episode: the random"
+          + " preset, configs/two-rooms-random.yaml; not yet at the fixed layout's success, see"
+          + " the README) (default: ${DEFAULT-VALUE}).",
           defaultValue = "fixed") LayoutChoice layout,
       @Option(names = "--seed", paramLabel = "N", description = "Seed of both runs (default:"
           + " ${DEFAULT-VALUE}).", defaultValue = "0") long seed,
