@@ -42,6 +42,10 @@ import java.util.stream.Collectors;
  * implementation (Jackson {@code @JsonTypeInfo} with property {@code type}; the message lists the
  * {@code @JsonSubTypes} names). A section whose {@code type} changes in an overlay is replaced, not
  * merged, so keys of the preset's implementation do not leak into another one.
+ *
+ * <p>A preset or a user file may begin with {@code defaults: [name, ...]} (as in Hydra): built-in
+ * overlay presets merged in that order before the file's own keys, e.g. the random and the fixed
+ * Two Rooms presets both start from {@code defaults: [two-rooms-walls]}.
  */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = newMapper();
@@ -158,10 +162,20 @@ public final class ConfigLoader {
       merge(base, readPreset(preset.substring(plus + 1)));
       return base;
     }
-    String resource = "configs/" + preset + ".yaml";
+    ObjectNode tree = readResource(preset, 0);
+    Checks.verify(tree != null, "built-in preset configs/%s.yaml is missing from the jar", preset);
+    return tree;
+  }
+
+  /** The built-in preset {@code name} with its defaults resolved, or null if there is none. */
+  private static ObjectNode readResource(String name, int depth) {
+    String resource = "configs/" + name + ".yaml";
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
-      Checks.verify(in != null, "built-in preset %s is missing from the jar", resource);
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
+      if (in == null) {
+        return null;
+      }
+      return withDefaults(parse(new String(in.readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8), resource), resource, depth);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read built-in preset " + resource, e);
     }
@@ -179,12 +193,48 @@ public final class ConfigLoader {
       if (tree.has("command") && tree.has("seed")) {
         tree.remove(List.of("command", "seed"));
       }
-      return tree;
+      return withDefaults(tree, "config file " + file, 0);
     } catch (NoSuchFileException e) {
       throw new ConfigException("config file " + file + " does not exist; check the --config path");
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code tree} with its {@code defaults} list resolved: the named built-in presets merged in
+   * order, then the rest of {@code tree} over them. A tree without the key is returned as is.
+   */
+  private static ObjectNode withDefaults(ObjectNode tree, String source, int depth) {
+    JsonNode names = tree.remove("defaults");
+    if (names == null) {
+      return tree;
+    }
+    if (depth > 8) {
+      throw new ConfigException(source + ": 'defaults' nest more than 8 deep; check for a preset"
+          + " that lists itself");
+    }
+    List<String> list = new java.util.ArrayList<>();
+    if (names.isTextual()) {
+      list.add(names.asText());
+    } else if (names.isArray()) {
+      names.forEach(n -> list.add(n.isTextual() ? n.asText() : null));
+    }
+    if (list.isEmpty() || list.contains(null)) {
+      throw new ConfigException(source + ": 'defaults' must be a list of built-in preset names,"
+          + " e.g. defaults: [two-rooms-walls], got " + names);
+    }
+    ObjectNode base = YAML.createObjectNode();
+    for (String name : list) {
+      ObjectNode preset = readResource(name, depth + 1);
+      if (preset == null) {
+        throw new ConfigException(source + ": 'defaults' names " + name + ", which is not a"
+            + " built-in preset (no configs/" + name + ".yaml in the jar); check the name");
+      }
+      merge(base, preset);
+    }
+    merge(base, tree);
+    return base;
   }
 
   /**

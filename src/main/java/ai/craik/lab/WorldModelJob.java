@@ -41,6 +41,8 @@ public final class WorldModelJob implements LabProblem<WorldModelConfig> {
   public static final String QUICK = "two-rooms-quick";
   /** The random-layout preset: the quick preset with configs/two-rooms-random.yaml over it. */
   public static final String RANDOM = QUICK + "+two-rooms-random";
+  /** The fixed-layout preset: the quick preset with configs/two-rooms-fixed.yaml over it. */
+  public static final String FIXED = QUICK + "+two-rooms-fixed";
 
   private final String preset;
 

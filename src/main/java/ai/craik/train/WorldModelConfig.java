@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Settings of {@code craik train world-model}; presets {@code configs/two-rooms-quick.yaml} (the
- * built-in default), {@code two-rooms-quick-fixed.yaml}, {@code two-rooms-quick-spatial.yaml} and
- * {@code two-rooms-paper.yaml}.
+ * built-in default), the overlays {@code two-rooms-random.yaml} and {@code two-rooms-fixed.yaml}
+ * (both start from the wall recipe {@code two-rooms-walls.yaml}), {@code two-rooms-quick-fixed.yaml},
+ * {@code two-rooms-quick-spatial.yaml} and {@code two-rooms-paper.yaml}.
  *
  * @param env rendering and dynamics of the Two Rooms frames
  * @param data where training windows come from

@@ -80,6 +80,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void defaultsMergeTheNamedPresetsBeforeTheFilesOwnKeys(@TempDir Path dir) throws Exception {
+    ResolvedConfig<Sample> preset = ConfigLoader.load(Sample.class,
+        "test/sample+test/sample-defaults", null, List.of());
+    assertThat(preset.value().train().steps()).isEqualTo(250); // from the listed default
+    assertThat(preset.value().train().learningRate()).isEqualTo(0.02); // the preset's own key
+    assertThat(preset.value().name()).isEqualTo("demo"); // from the base
+    Path file = dir.resolve("user.yaml");
+    Files.writeString(file, "defaults: [test/sample-defaults]\ntrain:\n  steps: 5\n");
+    ResolvedConfig<Sample> user = ConfigLoader.load(Sample.class, "test/sample", file, List.of());
+    assertThat(user.value().train().steps()).isEqualTo(5); // the file's own key wins
+    assertThat(user.value().train().learningRate()).isEqualTo(0.02); // from its defaults
+    assertThat(user.yaml()).doesNotContain("defaults");
+  }
+
+  @Test
+  void badDefaultsAreExplained(@TempDir Path dir) throws Exception {
+    Path unknown = dir.resolve("unknown.yaml");
+    Files.writeString(unknown, "defaults: [test/nothing]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample", unknown, List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'defaults' names test/nothing, which is not a built-in preset");
+    Path numbers = dir.resolve("numbers.yaml");
+    Files.writeString(numbers, "defaults: [3]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample", numbers, List.of()))
+        .hasMessageContaining("'defaults' must be a list of built-in preset names");
+    assertThatThrownBy(() -> ConfigLoader.load(Sample.class, "test/sample+test/sample-loop", null,
+        List.of())).hasMessageContaining("nest more than 8 deep");
+  }
+
+  @Test
   void resolvedYamlRoundTripsToTheSameConfig() {
     ResolvedConfig<Sample> c = ConfigLoader.load(Sample.class, "test/sample", null,
         List.of("train.steps=3"));

@@ -311,6 +311,13 @@ class WorldModelJobTest {
     assertThat(preset.data().layout()).isEqualTo("random");
     assertThat(preset.model().encoder()).isInstanceOf(EncoderConfig.Keypoint.class);
     assertThat(preset.data().wallFraction()).isPositive();
+    // the fixed preset starts from the same wall recipe (defaults: [two-rooms-walls])
+    WorldModelConfig fixed = ConfigLoader.load(WorldModelConfig.class, WorldModelJob.FIXED,
+        null, List.of()).value();
+    assertThat(fixed.data().layout()).isEqualTo("fixed");
+    assertThat(fixed.model()).isEqualTo(preset.model());
+    assertThat(fixed.data().wallStick()).isEqualTo(preset.data().wallStick());
+    assertThat(fixed.train().steps()).isLessThan(preset.train().steps());
     Path dir = tmp.resolve("keypoint");
     LabOutcome out = run(dir, tiny(List.of(
         "model.encoder={type: keypoint, widths: [4, 4], strides: [1, 2], keypoints: 4,"
