@@ -53,7 +53,7 @@ import java.util.SplittableRandom;
  * IQL's and HILP's expectile value learning, Kostrikov et al. 2022, arXiv:2110.06169). Targets
  * are clipped at K and scaled by 1/K so the loss is O(1) whatever the trajectory length. The quick
  * preset's tau = 0.05 mirrors HILP's expectile 0.95 on values V = −d, and ranked best of 0.05, 0.1
- * and 0.5 on a trained quick model (README, "World model").
+ * and 0.5 on a trained quick model (docs/world-model.md).
  *
  * <p>The output layer W has no bias: d depends only on differences of embeddings, so a bias would
  * cancel (and get no gradient). With no hidden layer, phi(s) = s W (a learned Mahalanobis
