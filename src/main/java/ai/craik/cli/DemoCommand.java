@@ -26,7 +26,7 @@ final class DemoCommand implements Runnable {
   }
 
   @Command(name = "two-rooms", mixinStandardHelpOptions = true,
-      description = {"The flagship: generate random play in Two Rooms, train the quick JEPA world"
+      description = {"The flagship: generate random play in Two Rooms, train a JEPA world"
           + " model on its pixels (no labels, no rewards) and its learned temporal distance, then"
           + " plan to goal images in the other room with the default planner and write the"
           + " report. Two run folders under --out: world-model/ (as 'craik train world-model')"
@@ -38,9 +38,9 @@ final class DemoCommand implements Runnable {
       @Option(names = "--episodes", paramLabel = "N", description = "Planning tasks (default:"
           + " ${DEFAULT-VALUE}).", defaultValue = "50") int episodes,
       @Option(names = "--layout", paramLabel = "LAYOUT", description = "fixed (one wall and"
-          + " door: the quick preset) or random (a new wall and door per episode: the random"
-          + " preset, configs/two-rooms-random.yaml; not yet at the fixed layout's success, see"
-          + " the README) (default: ${DEFAULT-VALUE}).",
+          + " door: configs/two-rooms-fixed.yaml, about 20 minutes on 2 cores) or random (a new"
+          + " wall and door per episode: configs/two-rooms-random.yaml, about an hour; see the"
+          + " README for its success) (default: ${DEFAULT-VALUE}).",
           defaultValue = "fixed") LayoutChoice layout,
       @Option(names = "--seed", paramLabel = "N", description = "Seed of both runs (default:"
           + " ${DEFAULT-VALUE}).", defaultValue = "0") long seed,
@@ -55,16 +55,12 @@ final class DemoCommand implements Runnable {
     }
     Path root = out != null ? out : Path.of("runs", "demo-two-rooms-" + layout.name());
     PrintWriter o = spec.commandLine().getOut();
-    o.println("craik demo two-rooms: 1/2 world model (random play generated on the fly, about"
-        + " 16 minutes on 2 cores), 2/2 planning " + episodes + " tasks");
+    o.println("craik demo two-rooms: 1/2 world model (random play generated on the fly, "
+        + (layout == LayoutChoice.random ? "about 45" : "about 15") + " minutes on 2 cores),"
+        + " 2/2 planning " + episodes + " tasks");
     RunOptions train = options(root.resolve("world-model"), seed, threads, force);
-    if (layout == LayoutChoice.fixed) {
-      // what configs/two-rooms-quick-fixed.yaml sets over the quick preset
-      train.overrides.add("data.layout=fixed");
-    }
-    // Random layouts train the random preset (configs/two-rooms-random.yaml over the quick one).
     int code = LabRunner.run("train", new WorldModelJob(layout == LayoutChoice.random
-        ? WorldModelJob.RANDOM : WorldModelJob.QUICK), train, o);
+        ? WorldModelJob.RANDOM : WorldModelJob.FIXED), train, o);
     if (code != 0) {
       return code;
     }
