@@ -38,8 +38,8 @@ final class DemoCommand implements Runnable {
       @Option(names = "--episodes", paramLabel = "N", description = "Planning tasks (default:"
           + " ${DEFAULT-VALUE}).", defaultValue = "50") int episodes,
       @Option(names = "--layout", paramLabel = "LAYOUT", description = "fixed (one wall and"
-          + " door: configs/two-rooms-fixed.yaml, about 20 minutes on 2 cores) or random (a new"
-          + " wall and door per episode: configs/two-rooms-random.yaml, about an hour; see the"
+          + " door: configs/two-rooms-fixed.yaml, about 25 minutes on 2 cores) or random (a new"
+          + " wall and door per episode: configs/two-rooms-random.yaml, about 45 minutes; see the"
           + " README for its success) (default: ${DEFAULT-VALUE}).",
           defaultValue = "fixed") LayoutChoice layout,
       @Option(names = "--seed", paramLabel = "N", description = "Seed of both runs (default:"
@@ -56,7 +56,7 @@ final class DemoCommand implements Runnable {
     Path root = out != null ? out : Path.of("runs", "demo-two-rooms-" + layout.name());
     PrintWriter o = spec.commandLine().getOut();
     o.println("craik demo two-rooms: 1/2 world model (random play generated on the fly, "
-        + (layout == LayoutChoice.random ? "about 45" : "about 15") + " minutes on 2 cores),"
+        + (layout == LayoutChoice.random ? "about 45" : "about 25") + " minutes on 2 cores),"
         + " 2/2 planning " + episodes + " tasks");
     RunOptions train = options(root.resolve("world-model"), seed, threads, force);
     int code = LabRunner.run("train", new WorldModelJob(layout == LayoutChoice.random
