@@ -315,7 +315,8 @@ class WorldModelJobTest {
     WorldModelConfig fixed = ConfigLoader.load(WorldModelConfig.class, WorldModelJob.FIXED,
         null, List.of()).value();
     assertThat(fixed.data().layout()).isEqualTo("fixed");
-    assertThat(fixed.model()).isEqualTo(preset.model());
+    assertThat(fixed.model().predictor()).isEqualTo(preset.model().predictor());
+    assertThat(fixed.model().encoder()).isInstanceOf(EncoderConfig.Conv.class);
     assertThat(fixed.data().wallStick()).isEqualTo(preset.data().wallStick());
     assertThat(fixed.train().steps()).isLessThan(preset.train().steps());
     Path dir = tmp.resolve("keypoint");
